@@ -1,0 +1,59 @@
+"""One value for every problem launchkit reports, from a YAML syntax error to a missed gate."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class Severity(enum.StrEnum):
+    """How much a problem matters. `error` stops a run (load) or a launch (check)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A problem at a place in a file. Line and column are 1-based; 1:1 for the file as a whole."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+
+    def format(self) -> str:
+        """`file:line:col: severity: message [code]`, the form editors and CI jump to."""
+        return (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        )
+
+
+class LaunchkitError(Exception):
+    """Bad input that stops a command. Carries the diagnostics to print; the CLI exits 2."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = sorted(diagnostics)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+
+def error(path: str, line: int, column: int, code: str, message: str) -> Diagnostic:
+    """Shorthand for an error diagnostic."""
+    return Diagnostic(path, line, column, Severity.ERROR, code, message)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` when one of `choices` is close to `word`, else an empty string."""
+    import difflib
+
+    names = list(choices)
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,112 @@
+"""Layer 2: YAML files to validated models, with every problem pointing at its line and column."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from launchkit.diagnostics import Diagnostic, LaunchkitError, error
+from launchkit.load.document import Document, read_document
+from launchkit.model import Playbook
+
+__all__ = ["Document", "LoadedPlaybook", "load_playbook", "resolve_playbook"]
+
+
+@dataclass
+class LoadedPlaybook:
+    """A valid playbook and the document it came from, so later layers can point at its lines."""
+
+    playbook: Playbook
+    doc: Document
+    _task_index: dict[str, int] = field(default_factory=dict, repr=False)
+    _gate_index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    def where(self, loc: Sequence[str | int]) -> tuple[int, int]:
+        """1-based line and column of the value at `loc`, e.g. `("gates", 0, "min")`."""
+        return self.doc.position(loc)
+
+    def task_loc(self, task_id: str) -> tuple[str, int]:
+        """The `loc` of a task by id; per-site copies (`id@site`) point at their task."""
+        if not self._task_index:
+            self._task_index = {t.id: i for i, t in enumerate(self.playbook.tasks)}
+        return ("tasks", self._task_index[task_id.partition("@")[0]])
+
+    def gate_loc(self, gate_id: str) -> tuple[str, int]:
+        """The `loc` of a gate by id."""
+        if not self._gate_index:
+            self._gate_index = {g.id: i for i, g in enumerate(self.playbook.gates)}
+        return ("gates", self._gate_index[gate_id])
+
+    def error(self, loc: Sequence[str | int], code: str, message: str) -> Diagnostic:
+        """An error diagnostic at `loc` in this playbook's file."""
+        line, col = self.where(loc)
+        return error(self.path, line, col, code, message)
+
+
+def load_playbook(path: Path | str, display: str | None = None) -> LoadedPlaybook:
+    """Read, parse and validate a playbook file; raise LaunchkitError listing every problem."""
+    from pydantic import ValidationError
+
+    from launchkit.load.errors import to_diagnostics
+    from launchkit.load.semantic import check_references
+
+    path = Path(path)
+    doc = read_document(path, display)
+    if not isinstance(doc.data, dict):
+        line, col = doc.position(())
+        raise LaunchkitError(
+            [
+                error(
+                    doc.path,
+                    line,
+                    col,
+                    "not-a-mapping",
+                    "a playbook is a mapping of keys (launchkit:, id:, tasks: ...)",
+                )
+            ]
+        )
+    problems = check_references(doc)
+    try:
+        playbook = Playbook.model_validate(doc.data)
+    except ValidationError as e:
+        problems.extend(to_diagnostics(e, doc, Playbook))
+    if problems:
+        raise LaunchkitError(problems)
+    return LoadedPlaybook(playbook, doc)
+
+
+def resolve_playbook(name: str) -> tuple[Path, str]:
+    """A file path as given, or a built-in playbook by name (`app-launch`, `app-launch.he`).
+
+    An existing file always wins over a built-in of the same name.
+    """
+    path = Path(name)
+    if path.exists():
+        return path, name
+    from launchkit.resources import builtin_playbooks
+
+    builtins = builtin_playbooks()
+    if name in builtins:
+        found = builtins[name]
+        return found, name
+    if "/" in name or name.endswith((".yaml", ".yml")):
+        return path, name
+    from launchkit.diagnostics import did_you_mean
+
+    hint = did_you_mean(name, builtins)
+    raise LaunchkitError(
+        [
+            error(
+                name,
+                1,
+                1,
+                "no-such-file",
+                f"no such file, nor a built-in playbook of that name{hint}",
+            )
+        ]
+    )

@@ -1,0 +1,44 @@
+"""Layer 1: pydantic models of a playbook, and the single source of its JSON Schema."""
+
+from launchkit.model.playbook import (
+    WEEKDAYS,
+    CalendarSpec,
+    Documents,
+    Gate,
+    Invitation,
+    Person,
+    Phase,
+    Playbook,
+    Question,
+    Site,
+    TalkingPoints,
+    Task,
+    Waiver,
+)
+from launchkit.model.values import Offset, Span
+
+__all__ = [
+    "WEEKDAYS",
+    "CalendarSpec",
+    "Documents",
+    "Gate",
+    "Invitation",
+    "Offset",
+    "Person",
+    "Phase",
+    "Playbook",
+    "Question",
+    "Site",
+    "Span",
+    "TalkingPoints",
+    "Task",
+    "Waiver",
+]
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of playbook format version 1, with titles and descriptions for editors."""
+    schema = Playbook.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://launchkit.dev/schema/playbook-v1.json"
+    return schema

@@ -1,0 +1,274 @@
+"""The playbook, format version 1: the schema that `launchkit schema` writes and the loader checks.
+
+Every field's docstring becomes its description in the JSON Schema, which editors show as
+completion help, so they are written for the person editing the YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from launchkit.model.values import (
+    CountryCode,
+    Email,
+    Name,
+    OffsetValue,
+    RRuleValue,
+    Slug,
+    SourceId,
+    SpanValue,
+    TimeValue,
+    TimezoneName,
+)
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Locale = Literal["en", "he", "tr", "it"]
+Status = Literal["todo", "doing", "done", "blocked", "skipped"]
+Severity = Literal["error", "warning", "info"]
+Rule = Literal["champions_per_site", "employees_per_champion", "starts_within"]
+Channel = Slug
+
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors; field docstrings are schema descriptions."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, populate_by_name=True
+    )
+
+
+class CalendarSpec(Strict):
+    """Which days count as working days."""
+
+    workweek: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]))
+    """Working weekdays, e.g. [sun, mon, tue, wed, thu] in Israel."""
+    holidays: list[CountryCode] = Field(default_factory=list)
+    """Country codes whose public holidays are non-working days (the `holidays` package): IL, IT, TR, ES-MD."""
+    closed: list[dt.date] = Field(default_factory=list)
+    """Extra non-working days: a company retreat, a site closure."""
+
+
+class Person(Strict):
+    """Someone a role stands for."""
+
+    name: str
+    """Full name, as it should appear on checklists and invitations."""
+    email: Email | None = None
+    """E-mail address; calendar exports invite this person to the tasks they own."""
+
+
+class Site(Strict):
+    """A site or branch that the launch reaches."""
+
+    id: Slug
+    """Short id used in per-site task ids: champions-ready@haifa."""
+    name: str
+    """Name shown to people: Haifa plant."""
+    employees: int | None = Field(default=None, ge=0)
+    """Number of employees at the site."""
+    champions: list[str] = Field(default_factory=list)
+    """The site's app champions (names or e-mail addresses)."""
+    calendar: CalendarSpec | None = None
+    """The site's own working days (another country's holidays); replaces the playbook's calendar for this site."""
+    launch: OffsetValue | None = None
+    """The site's own launch day, as an offset from L (a wave: L+2bd) or a date."""
+
+
+class Phase(Strict):
+    """A stage of the launch; tasks name it in `phase`."""
+
+    id: Slug
+    """Short id that tasks refer to."""
+    title: str
+    """Heading shown on plans and checklists."""
+    description: str | None = None
+    """What the phase is for."""
+
+
+class Waiver(Strict):
+    """A recorded, time-limited decision to accept a finding."""
+
+    reason: str
+    """Why the finding is accepted for now."""
+    owner: str
+    """Who accepted it (a role or a name)."""
+    until: dt.date
+    """Last day the waiver holds; after it the finding counts again."""
+
+
+class Task(Strict):
+    """A piece of work with dates."""
+
+    id: Slug
+    """Unique id: lowercase letters, digits and hyphens."""
+    title: str
+    """What is done, in the playbook's language."""
+    description: str | None = None
+    """Details and tips for whoever does it."""
+    phase: Slug | None = None
+    """Id of the phase this task belongs to."""
+    owner: Slug | None = None
+    """Role (a key of `people`) responsible for the task."""
+    start: OffsetValue | None = None
+    """Start day, or the earliest start when `after` is given too: L-10bd, L+1w, 2027-01-03."""
+    due: OffsetValue | None = None
+    """Deadline. With no `start` or `after`, the task ends on it."""
+    after: list[Slug] = Field(default_factory=list)
+    """Tasks that must end before this one starts (finish-to-start)."""
+    lag: SpanValue | None = None
+    """Extra working days to wait after the tasks in `after` end."""
+    duration: SpanValue | None = None
+    """How long it takes: 1bd (the default), 5bd, 2w. 0bd makes a milestone."""
+    at: TimeValue | None = None
+    """Time of day for a timed event, as "HH:MM" in the playbook's time zone."""
+    repeat: RRuleValue | None = None
+    """Recurrence as an RFC 5545 RRULE, e.g. FREQ=MONTHLY;COUNT=3."""
+    per_site: bool = False
+    """One copy of the task per site, with ids like champions-ready@haifa."""
+    channels: list[Channel] = Field(default_factory=list)
+    """Channels the task uses: email-signature, poster, tv, notice-board, email, sms, ..."""
+    source: list[SourceId] = Field(default_factory=list)
+    """Items of the source documents this task covers (S3.2, EA.4, A60.8)."""
+    status: Status = "todo"
+    """todo, doing, done, blocked or skipped."""
+    done_on: dt.date | None = None
+    """Day the task was done."""
+    evidence: str | None = None
+    """Link or note that shows it was done."""
+    severity: Literal["error", "warning"] = "warning"
+    """How `check` reports the task when it is overdue."""
+    waiver: Waiver | None = None
+    """Accept this task being overdue until a day."""
+
+
+class Gate(Strict):
+    """A readiness condition that `check` evaluates: a metric threshold or a rule."""
+
+    id: Slug
+    """Unique id among gates."""
+    title: str
+    """The condition in words: 100% of managers use the app."""
+    description: str | None = None
+    """Why the gate matters."""
+    by: OffsetValue | None = None
+    """Day the gate must be met (default: launch day)."""
+    metric: Name | None = None
+    """Metric the gate reads (a key of `metrics` or of the --metrics file)."""
+    min: float | None = None
+    """Lowest acceptable value (for a metric) or count (for a rule)."""
+    max: float | None = None
+    """Highest acceptable value."""
+    equals: bool | float | str | None = None
+    """Exact value required, e.g. true for a yes/no metric."""
+    rule: Rule | None = None
+    """A built-in rule instead of a metric: champions_per_site, employees_per_champion, starts_within."""
+    task: Slug | None = None
+    """For starts_within: the task that must start in time."""
+    of: Slug | None = None
+    """For starts_within: the task it must start soon after."""
+    within: SpanValue | None = None
+    """For starts_within: the longest allowed gap, e.g. 2w."""
+    severity: Severity = "error"
+    """How an unmet gate is reported once due."""
+    source: list[SourceId] = Field(default_factory=list)
+    """Items of the source documents this gate covers."""
+    waiver: Waiver | None = None
+    """Accept this gate being unmet until a day."""
+
+
+class TalkingPoints(Strict):
+    """Extra bullets for the manager briefing deck, slide by slide."""
+
+    why: list[str] = Field(default_factory=list)
+    """Why we launch, and this year's internal-communications goals."""
+    role: list[str] = Field(default_factory=list)
+    """The managers' role and accountability."""
+    measure: list[str] = Field(default_factory=list)
+    """How managers are measured on their employees' installs."""
+    answer: list[str] = Field(default_factory=list)
+    """Answering and enlisting employees, handling objections."""
+    feedback: list[str] = Field(default_factory=list)
+    """Feedback on content, missing content and ideas."""
+
+
+class Question(Strict):
+    """One entry of the launch FAQ."""
+
+    q: str
+    """The question as employees ask it."""
+    a: str
+    """The answer champions and managers give."""
+
+
+class Invitation(Strict):
+    """Wording of the invitations sent to employees."""
+
+    subject: str | None = None
+    """E-mail subject line."""
+    email: str | None = None
+    """E-mail body (plain text; the download link and QR code are added)."""
+    sms: str | None = None
+    """SMS text; the download link is appended. Over one segment is a warning."""
+
+
+class Documents(Strict):
+    """What the rendered documents need: names, links, the deck's talking points, the FAQ."""
+
+    app_name: str | None = None
+    """Name of the app or platform as employees know it."""
+    download_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """Download or invitation link; posters carry it as a QR code."""
+    sms_sender: str | None = Field(default=None, max_length=11)
+    """Sender name shown on SMS invitations (at most 11 characters)."""
+    email_from: Email | None = None
+    """Sender address of e-mail invitations."""
+    talking_points: TalkingPoints = Field(default_factory=TalkingPoints)
+    """Extra bullets for the manager briefing deck."""
+    faq: list[Question] = Field(default_factory=list)
+    """Launch-difficulty FAQ for champions and managers."""
+    teasers: dict[Channel, str] = Field(default_factory=dict)
+    """Teaser text per channel (email-signature, poster, tv, notice-board)."""
+    invitation: Invitation = Field(default_factory=Invitation)
+    """Wording of e-mail and SMS invitations."""
+
+
+class Playbook(Strict):
+    """A launch playbook, format version 1."""
+
+    launchkit: Literal[1]
+    """Format version of this file; always 1 for now."""
+    id: Slug
+    """Short id of the playbook: app-launch."""
+    title: str
+    """Title shown on every document."""
+    description: str | None = None
+    """What this launch is and who it is for."""
+    locale: Locale = "en"
+    """Language of rendered output: en, he, tr or it."""
+    timezone: TimezoneName = "UTC"
+    """IANA time zone of timed tasks and of "today": Asia/Jerusalem, Europe/Rome."""
+    launch: dt.date | None = None
+    """Launch day L. May be left out and given with --launch."""
+    calendar: CalendarSpec = Field(default_factory=CalendarSpec)
+    """Working days: work week, country holidays, closed days."""
+    people: dict[Slug, Person] = Field(default_factory=dict)
+    """Roles that tasks name as owners, and who fills them."""
+    sites: list[Site] = Field(default_factory=list)
+    """Sites or branches of a multi-site roll-out."""
+    phases: list[Phase] = Field(default_factory=list)
+    """Stages of the launch, in order."""
+    tasks: list[Task] = Field(default_factory=list)
+    """The work, with dates relative to launch day."""
+    gates: list[Gate] = Field(default_factory=list)
+    """Readiness conditions that `check` evaluates."""
+    metrics: dict[Name, float | bool] = Field(default_factory=dict)
+    """Current metric values; --metrics FILE overrides them."""
+    vars: dict[Name, str | float | bool] = Field(default_factory=dict)
+    """Free values for templates: app name, download link, ..."""
+    documents: Documents = Field(default_factory=Documents)
+    """What the rendered documents need."""

@@ -1,0 +1,1 @@
+"""Layer 5: reporters, calendar and data export, rendered documents."""

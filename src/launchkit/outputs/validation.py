@@ -1,0 +1,76 @@
+"""Results of `validate`, as text for people and JSON for tools."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from launchkit.diagnostics import Diagnostic, LaunchkitError
+
+
+@dataclass
+class FileResult:
+    """One file's outcome: its counts when valid, its problems when not."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    tasks: int = 0
+    gates: int = 0
+
+
+def validate_files(names: Iterable[str]) -> list[FileResult]:
+    """Load each file in turn, collecting problems instead of stopping at the first bad file."""
+    from launchkit.load import load_playbook, resolve_playbook
+
+    results = []
+    for name in names:
+        try:
+            path, shown = resolve_playbook(name)
+            loaded = load_playbook(path, shown)
+        except LaunchkitError as e:
+            results.append(FileResult(name, e.diagnostics))
+            continue
+        pb = loaded.playbook
+        results.append(FileResult(name, [], len(pb.tasks), len(pb.gates)))
+    return results
+
+
+def format_text(results: list[FileResult]) -> tuple[str, str]:
+    """(standard output, standard error): a summary line per good file, diagnostics for bad ones."""
+    out: list[str] = []
+    err: list[str] = []
+    for r in results:
+        if r.diagnostics:
+            err.extend(d.format() for d in r.diagnostics)
+        else:
+            out.append(f"{r.path}: ok ({r.tasks} tasks, {r.gates} gates)")
+    return "\n".join(out), "\n".join(err)
+
+
+def format_json(results: list[FileResult]) -> str:
+    """`{"valid": bool, "files": [{"path", "valid", "tasks", "gates", "diagnostics": [...]}]}`."""
+    doc = {
+        "valid": not any(r.diagnostics for r in results),
+        "files": [
+            {
+                "path": r.path,
+                "valid": not r.diagnostics,
+                "tasks": r.tasks,
+                "gates": r.gates,
+                "diagnostics": [
+                    {
+                        "severity": str(d.severity),
+                        "code": d.code,
+                        "message": d.message,
+                        "file": d.path,
+                        "line": d.line,
+                        "column": d.column,
+                    }
+                    for d in r.diagnostics
+                ],
+            }
+            for r in results
+        ],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False)

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import json
+
+
+def test_builtin_playbook_by_name_is_valid(cli):
+    r = cli("validate", "starter")
+    assert r.exit_code == 0
+    assert r.stdout == "starter: ok (3 tasks, 1 gates)\n"
+
+
+def test_bad_file_reports_every_problem_and_exits_2(cli, write):
+    path = write(
+        "launchkit: 1\nid: x\ntitle: t\ntasks:\n"
+        "  - id: a\n    title: A\n    duraton: 2bd\n    start: L\n"
+        "  - id: b\n    title: B\n    after: [c]\n"
+    )
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"{path}:7:5: error: unknown key 'duraton' (did you mean 'duration'?) [unknown-key]",
+        f"{path}:11:13: error: 'c' is not a task of this playbook [unknown-task]",
+    ]
+
+
+def test_json_format_lists_each_file(cli, write):
+    good = "starter"
+    bad = write("launchkit: 2\n", "bad.yaml")
+    r = cli("validate", good, str(bad), "--format", "json")
+    assert r.exit_code == 2
+    doc = json.loads(r.stdout)
+    assert doc["valid"] is False
+    assert [f["valid"] for f in doc["files"]] == [True, False]
+    assert {d["code"] for d in doc["files"][1]["diagnostics"]} >= {"bad-value", "missing-key"}
