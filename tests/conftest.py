@@ -44,3 +44,25 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return _write
+
+
+@pytest.fixture
+def golden() -> Callable[[str | Path, str], None]:
+    """Compare text with a golden file under tests/data/; rewrite it when asked.
+
+    Regenerate every golden file with `LAUNCHKIT_UPDATE_GOLDEN=1 python -m pytest`, then review
+    the diff before committing it.
+    """
+    import os
+
+    def check(relative: str | Path, actual: str) -> None:
+        path = DATA / relative
+        if os.environ.get("LAUNCHKIT_UPDATE_GOLDEN") == "1":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.exists(), f"missing golden file {path}; run with LAUNCHKIT_UPDATE_GOLDEN=1"
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"{path} differs; run with LAUNCHKIT_UPDATE_GOLDEN=1 and review"
+
+    return check
