@@ -118,6 +118,17 @@ class Plan:
             return self.launch
         return self.site_launch.get(planned.site, self.launch)
 
+    def only(self, site: str | None = None, owner: str | None = None) -> Plan:
+        """The plan narrowed to one site (its copies and the shared tasks) and/or one owner."""
+        kept = [
+            t
+            for t in self.tasks
+            if (site is None or t.site in (None, site)) and (owner is None or t.owner == owner)
+        ]
+        return Plan(
+            self.loaded, self.launch, kept, dict(self.site_launch), calendars=self.calendars
+        )
+
     def copies(self, task_id: str) -> list[PlannedTask]:
         """The planned tasks made from one playbook task: itself, or its per-site copies."""
         if sum(len(c) for c in self._copies.values()) != len(self.tasks):
