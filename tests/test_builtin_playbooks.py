@@ -67,11 +67,12 @@ def test_every_file_is_reachable_by_name():
     }
 
 
-def test_docs_schema_is_what_launchkit_schema_prints(cli):
-    # The playbooks' modeline points at docs/playbook.schema.json; keep it current with
-    # `launchkit schema -o docs/playbook.schema.json` after a model change.
+@pytest.mark.parametrize("path", ["docs", "examples/retail-chain"])
+def test_schema_beside_the_playbooks_is_what_launchkit_schema_prints(cli, path):
+    # The playbooks' modelines point at these copies; after a model change, refresh them with
+    # `launchkit schema -o docs/playbook.schema.json` (and the same for the example).
     r = cli("schema")
-    assert (ROOT / "docs" / "playbook.schema.json").read_text(encoding="utf-8") == r.stdout
+    assert (ROOT / path / "playbook.schema.json").read_text(encoding="utf-8") == r.stdout
 
 
 def test_app_launch_has_the_seed_mechanics():
