@@ -99,3 +99,13 @@ def test_advocacy_60_day_checks_training_within_two_weeks():
             "invitations",
             "2w",
         )
+
+
+@pytest.mark.parametrize("path", BUILTIN + EXAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_playbook_plans_with_no_deadline_missed(cli, path):
+    import json
+
+    r = cli("plan", str(path), "--format", "json")
+    assert (r.exit_code, r.stderr) == (0, "")
+    late = [t["id"] for t in json.loads(r.stdout)["tasks"] if (t["slack_bd"] or 0) < 0]
+    assert late == []
