@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from export_plans import sample_plan
+from export_support import sample_plan
 from launchkit.outputs.export import ExportOptions
 from launchkit.outputs.export.csv import COLUMNS, export_csv, neutralise
 from launchkit.schedule import Plan

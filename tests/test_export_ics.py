@@ -13,7 +13,7 @@ import recurring_ical_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from export_plans import D, sample_plan
+from export_support import D, sample_plan
 from launchkit.outputs.export import ExportOptions
 from launchkit.outputs.export.ics import PreviousCalendarError, export_ics
 from launchkit.schedule import Plan, PlannedTask

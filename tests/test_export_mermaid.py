@@ -4,60 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-import os
-import re
-import shutil
-import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from export_plans import D, sample_plan
+from export_support import D, mermaid_reads, sample_plan
 from launchkit.outputs.export import ExportOptions
 from launchkit.outputs.export.mermaid import escape, export_mermaid
 from launchkit.schedule import Plan, PlannedTask
-
-SCRIPT = Path(__file__).parent / "js" / "mermaid_gantt.mjs"
-NODE_MODULES = Path(
-    os.environ.get(
-        "LAUNCHKIT_NODE_MODULES", Path.home() / ".cache" / "launchkit-node" / "node_modules"
-    )
-)
 
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Plan:
     return sample_plan(tmp_path)
-
-
-def mermaid_reads(chart: str) -> dict[str, Any]:
-    """What Mermaid's parser makes of a chart: its tasks, dates and tags, entities decoded."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed, so Mermaid's own parser cannot check the chart")
-    assert (NODE_MODULES / "mermaid").is_dir(), (
-        f"Mermaid is not installed under {NODE_MODULES}; run .ci/setup-export.sh"
-    )
-    env = {**os.environ, "TZ": "UTC", "LAUNCHKIT_NODE_MODULES": str(NODE_MODULES)}
-    done = subprocess.run(
-        [node, str(SCRIPT)], input=chart, capture_output=True, text=True, env=env, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["ok"], result.get("error")
-    for task in result["tasks"]:
-        task["text"] = _decode(task["text"]).strip()
-        task["section"] = _decode(task["section"]).strip()
-    result["title"] = _decode(result["title"]).strip()
-    return result
-
-
-def _decode(text: str) -> str:
-    # Mermaid keeps `#58;` as a placeholder while parsing and turns it into `:` when drawing.
-    text = re.sub(r"ﬂ°°(\d+)¶ß", lambda m: chr(int(m.group(1))), text)
-    return re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), text)
 
 
 def test_mermaid_reads_the_plan_as_planned(plan: Plan) -> None:

@@ -175,6 +175,11 @@ def phase_title(plan: Plan, task: PlannedTask) -> str | None:
     return task.phase
 
 
+def site_name(plan: Plan, site_id: str) -> str:
+    """The name people know a site by (`Haifa plant`), or its id."""
+    return next((s.name for s in plan.playbook.sites if s.id == site_id), site_id)
+
+
 def calendar_of(plan: Plan, task: PlannedTask) -> CalendarSpec:
     """The calendar a task is scheduled against: its site's own, else the playbook's."""
     if task.site is not None:

@@ -26,6 +26,7 @@ from launchkit.outputs.export.base import (
     owner_text,
     phase_title,
     selected,
+    site_name,
 )
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ def _event(plan: Plan, task: PlannedTask, options: ExportOptions) -> Event:
     if title:
         event.add("categories", [title])
     if task.site is not None:
-        event.add("location", _site_name(plan, task.site))
+        event.add("location", site_name(plan, task.site))
     person = plan.playbook.people.get(task.owner or "")
     if person is not None and person.email:
         params = {"CN": _param(person.name)}
@@ -228,7 +229,7 @@ def _description(plan: Plan, task: PlannedTask) -> str:
         status += f", {words['critical']}"
     lines.append(f"{words['status']}: {status}")
     if task.site is not None:
-        lines.append(f"{words['site']}: {_site_name(plan, task.site)}")
+        lines.append(f"{words['site']}: {site_name(plan, task.site)}")
     if task.task.source:
         lines.append(f"{words['sources']}: {', '.join(task.task.source)}")
     if task.end > task.start:
@@ -247,13 +248,6 @@ def _description(plan: Plan, task: PlannedTask) -> str:
             f" ({moved.reason})"
         )
     return "\n".join(lines)
-
-
-def _site_name(plan: Plan, site_id: str) -> str:
-    for site in plan.playbook.sites:
-        if site.id == site_id:
-            return site.name
-    return site_id
 
 
 def _param(text: str) -> str:

@@ -15,6 +15,7 @@ from launchkit.outputs.export.base import (
     owner_text,
     phase_title,
     selected,
+    site_name,
 )
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def _table(plan: Plan, tasks: list[PlannedTask]) -> str:
         status = words.get(task.status, task.status)
         if task.critical:
             status += f", {words['critical']}"
-        title = task.title if task.site is None else f"{task.title} ({task.site})"
+        title = task.title if task.site is None else f"{task.title} ({site_name(plan, task.site)})"
         cells = [
             _cell(title),
             _cell(phase_title(plan, task)),

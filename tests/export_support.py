@@ -1,9 +1,17 @@
-"""Hand-built plans for the exporters' unit tests: exact dates, independent of the scheduler."""
+"""Support for the export tests: a hand-built plan with exact dates, and Mermaid's own parser."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from launchkit.load import load_playbook
 from launchkit.schedule import Moved, Plan, PlannedTask
@@ -124,3 +132,43 @@ def sample_plan(tmp: Path, text: str = PLAYBOOK) -> Plan:
         planned("go-live", D(2027, 1, 10), D(2027, 1, 10)),
     ]
     return Plan(loaded, D(2027, 1, 10), tasks, site_launch={"haifa": D(2027, 1, 10)})
+
+
+SCRIPT = Path(__file__).parent / "js" / "mermaid_gantt.mjs"
+NODE_MODULES = Path(
+    os.environ.get(
+        "LAUNCHKIT_NODE_MODULES", Path.home() / ".cache" / "launchkit-node" / "node_modules"
+    )
+)
+
+
+def mermaid_reads(chart: str) -> dict[str, Any]:
+    """What Mermaid's parser makes of a chart: its tasks, dates and tags, entities decoded.
+
+    Skips the test (saying why) only where Node.js is missing; with Node but without the npm
+    packages it fails and names the script that installs them.
+    """
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed, so Mermaid's own parser cannot check the chart")
+    assert (NODE_MODULES / "mermaid").is_dir(), (
+        f"Mermaid is not installed under {NODE_MODULES}; run .ci/setup-export.sh"
+    )
+    env = {**os.environ, "TZ": "UTC", "LAUNCHKIT_NODE_MODULES": str(NODE_MODULES)}
+    done = subprocess.run(
+        [node, str(SCRIPT)], input=chart, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["ok"], result.get("error")
+    for task in result["tasks"]:
+        task["text"] = _decode(task["text"]).strip()
+        task["section"] = _decode(task["section"]).strip()
+    result["title"] = _decode(result["title"]).strip()
+    return result
+
+
+def _decode(text: str) -> str:
+    # Mermaid keeps `#58;` as a placeholder while parsing and turns it into `:` when drawing.
+    text = re.sub(r"ﬂ°°(\d+)¶ß", lambda m: chr(int(m.group(1))), text)
+    return re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), text)
