@@ -107,15 +107,11 @@ def _options(
     roles = set(plan.playbook.people) | {t.owner for t in plan.playbook.tasks if t.owner}
     if owner is not None and owner not in roles:
         hint = did_you_mean(owner, roles) or f" (roles: {', '.join(sorted(roles)) or 'none'})"
-        raise typer.BadParameter(
-            f"no role '{owner}' in {plan.loaded.path}{hint}", param_hint="--owner"
-        )
+        raise typer.BadParameter(f"no role '{owner}' in the playbook{hint}", param_hint="--owner")
     sites = [s.id for s in plan.playbook.sites]
     if site is not None and site not in sites:
         hint = did_you_mean(site, sites) or f" (sites: {', '.join(sites) or 'none'})"
-        raise typer.BadParameter(
-            f"no site '{site}' in {plan.loaded.path}{hint}", param_hint="--site"
-        )
+        raise typer.BadParameter(f"no site '{site}' in the playbook{hint}", param_hint="--site")
     try:
         before = parse_alarm(alarm) if alarm is not None else None
     except ValueError as e:
