@@ -1,6 +1,6 @@
 """Calendar and data export of a plan: iCalendar, CSV and Mermaid, one module each.
 
-The modules import their libraries (icalendar, babel) inside the functions, so importing this
+The modules import their libraries (icalendar, dateutil) inside the functions, so importing this
 registry stays cheap.
 """
 

@@ -9,11 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from launchkit.model import WEEKDAYS
-
 if TYPE_CHECKING:
-    from launchkit.model import CalendarSpec
-    from launchkit.schedule import Plan, PlannedTask
+    from launchkit.schedule import Plan, PlannedTask, WorkCalendar
 
 
 class ExportFormat(enum.StrEnum):
@@ -87,7 +84,6 @@ LABELS: dict[str, dict[str, str]] = {
         "done": "done",
         "blocked": "blocked",
         "skipped": "skipped",
-        "closed": "closed",
     },
     "he": {
         "owner": "אחראי",
@@ -107,7 +103,6 @@ LABELS: dict[str, dict[str, str]] = {
         "done": "בוצע",
         "blocked": "חסום",
         "skipped": "דולג",
-        "closed": "סגור",
     },
     "tr": {
         "owner": "Sorumlu",
@@ -127,7 +122,6 @@ LABELS: dict[str, dict[str, str]] = {
         "done": "tamamlandı",
         "blocked": "engellendi",
         "skipped": "atlandı",
-        "closed": "kapalı",
     },
     "it": {
         "owner": "Responsabile",
@@ -147,7 +141,6 @@ LABELS: dict[str, dict[str, str]] = {
         "done": "fatto",
         "blocked": "bloccata",
         "skipped": "saltata",
-        "closed": "chiuso",
     },
 }
 
@@ -180,55 +173,20 @@ def site_name(plan: Plan, site_id: str) -> str:
     return next((s.name for s in plan.playbook.sites if s.id == site_id), site_id)
 
 
-def calendar_of(plan: Plan, task: PlannedTask) -> CalendarSpec:
-    """The calendar a task is scheduled against: its site's own, else the playbook's."""
-    if task.site is not None:
-        for site in plan.playbook.sites:
-            if site.id == task.site and site.calendar is not None:
-                return site.calendar
-    return plan.playbook.calendar
-
-
-_HOLIDAY_LANGUAGES = {"en": "en_US", "he": "he", "tr": "tr", "it": "it"}
-
-
-def non_working_days(
-    spec: CalendarSpec, first: dt.date, last: dt.date, locale: str = "en"
-) -> dict[dt.date, str]:
+def non_working_days(calendar: WorkCalendar, first: dt.date, last: dt.date) -> dict[dt.date, str]:
     """Every non-working day from `first` to `last` (inclusive), with what closes it.
 
-    The reason is a holiday's name (in the playbook's language where `holidays` has it),
-    "closed" (in that language) for the calendar's extra closed days, or the weekday's name.
+    The reason comes from the scheduler's calendar: a holiday's name (in the playbook's language
+    where `holidays` has it), the closed-day note, or the weekday's name.
     """
-    import holidays
-
     days: dict[dt.date, str] = {}
-    if last < first:
-        return days
-    years = list(range(first.year, last.year + 1))
-    for code in spec.holidays:
-        country, _, subdiv = code.partition("-")
-        table = holidays.country_holidays(country, subdiv=subdiv or None, years=years)
-        language = _HOLIDAY_LANGUAGES.get(locale)
-        if language in getattr(table, "supported_languages", ()):
-            table = holidays.country_holidays(
-                country, subdiv=subdiv or None, years=years, language=language
-            )
-        for day, name in sorted(table.items()):
-            if first <= day <= last:
-                days.setdefault(day, name)
-    for day in spec.closed:
-        if first <= day <= last:
-            days.setdefault(day, LABELS.get(locale, LABELS["en"])["closed"])
-    from babel.dates import format_date
-
-    working = {WEEKDAYS.index(d) for d in spec.workweek}
     day = first
     while day <= last:
-        if day.weekday() not in working:
-            days.setdefault(day, format_date(day, "EEEE", locale=locale))
+        why = calendar.why_closed(day)
+        if why is not None:
+            days[day] = why
         day += dt.timedelta(days=1)
-    return dict(sorted(days.items()))
+    return days
 
 
 def occurrence_dates(task: PlannedTask) -> list[dt.date]:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from launchkit.outputs.export.base import (
     ExportOptions,
-    calendar_of,
     labels,
     non_working_days,
     occurrence_dates,
@@ -233,9 +232,7 @@ def _description(plan: Plan, task: PlannedTask) -> str:
     if task.task.source:
         lines.append(f"{words['sources']}: {', '.join(task.task.source)}")
     if task.end > task.start:
-        closed = non_working_days(
-            calendar_of(plan, task), task.start, task.end, plan.playbook.locale
-        )
+        closed = non_working_days(plan.calendar_of(task), task.start, task.end)
         total = (task.end - task.start).days + 1
         line = f"{words['working_days']}: {total - len(closed)}/{total}"
         if closed:

@@ -69,9 +69,9 @@ def _gantt(plan: Plan, tasks: list[PlannedTask]) -> str:
     days = [d for t in tasks for d in (*occurrence_dates(t), t.end)]
     if days:
         # Weekends are named above; only holidays and closed days need listing as dates.
-        spec = plan.playbook.calendar
-        closed = non_working_days(spec, min(days), max(days), plan.playbook.locale)
-        excludes += [d.isoformat() for d in closed if WEEKDAYS[d.weekday()] in spec.workweek]
+        workweek = plan.playbook.calendar.workweek
+        closed = non_working_days(plan.calendar(), min(days), max(days))
+        excludes += [d.isoformat() for d in closed if WEEKDAYS[d.weekday()] in workweek]
     if excludes:
         lines.append(f"    excludes {', '.join(excludes)}")
     sections: dict[str | None, list[PlannedTask]] = {}
