@@ -15,8 +15,9 @@ import pytest
 import recurring_ical_events
 
 from export_support import mermaid_reads
-from launchkit.load import load_playbook
+from launchkit.load import load_playbook, resolve_playbook
 from launchkit.outputs.export import EXPORTERS, ExportFormat
+from launchkit.resources import builtin_playbooks
 from launchkit.schedule import Plan, schedule
 
 DATA = Path(__file__).parent / "data" / "export"
@@ -32,8 +33,15 @@ def _clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
 
 
-def plan_of(case: str) -> Plan:
-    return schedule(load_playbook(DATA / case / "launch.yaml", "launch.yaml"))
+# Every export is read back for the golden cases and for every built-in playbook, dated from
+# one launch day (built-ins may leave `launch:` out).
+SOURCES = [str(DATA / case / "launch.yaml") for case in CASES] + sorted(builtin_playbooks())
+LAUNCH = "2027-03-01"
+
+
+def plan_of(source: str) -> Plan:
+    path, shown = resolve_playbook(source)
+    return schedule(load_playbook(path, shown), dt.date.fromisoformat(LAUNCH))
 
 
 def test_every_format_has_an_exporter() -> None:
@@ -48,11 +56,11 @@ def test_golden(cli: Cli, golden: Callable[[str, str], None], case: str, kind: s
     golden(f"export/{case}/plan.{kind}", r.stdout)
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_ics_occurrences_are_the_plan(cli: Cli, case: str) -> None:
-    plan = plan_of(case)
+@pytest.mark.parametrize("source", SOURCES)
+def test_ics_occurrences_are_the_plan(cli: Cli, source: str) -> None:
+    plan = plan_of(source)
     zone = zoneinfo.ZoneInfo(plan.timezone)
-    text = cli("export", str(DATA / case / "launch.yaml"), "--ics").stdout
+    text = cli("export", source, "--ics", "--launch", LAUNCH).stdout
     cal = icalendar.Calendar.from_ical(text)
     got: dict[str, list[object]] = {}
     for e in recurring_ical_events.of(cal).between(dt.date(2000, 1, 1), dt.date(2100, 1, 1)):
@@ -66,10 +74,10 @@ def test_ics_occurrences_are_the_plan(cli: Cli, case: str) -> None:
     assert {uid: sorted(v) for uid, v in got.items()} == want  # type: ignore[type-var]
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_csv_rows_are_the_plan(cli: Cli, case: str) -> None:
-    plan = plan_of(case)
-    text = cli("export", str(DATA / case / "launch.yaml"), "--csv").stdout
+@pytest.mark.parametrize("source", SOURCES)
+def test_csv_rows_are_the_plan(cli: Cli, source: str) -> None:
+    plan = plan_of(source)
+    text = cli("export", source, "--csv", "--launch", LAUNCH).stdout
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     want = [
         (t.id, d.isoformat())
@@ -79,10 +87,10 @@ def test_csv_rows_are_the_plan(cli: Cli, case: str) -> None:
     assert [(r["id"], r["start"]) for r in rows] == want
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_mermaid_parser_reads_the_plan(cli: Cli, case: str) -> None:
-    plan = plan_of(case)
-    text = cli("export", str(DATA / case / "launch.yaml"), "--mermaid").stdout
+@pytest.mark.parametrize("source", SOURCES)
+def test_mermaid_parser_reads_the_plan(cli: Cli, source: str) -> None:
+    plan = plan_of(source)
+    text = cli("export", source, "--mermaid", "--launch", LAUNCH).stdout
     read = mermaid_reads(text)
     assert read["title"] == plan.playbook.title
     got = sorted((t["text"], t["start"]) for t in read["tasks"])
