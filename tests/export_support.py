@@ -135,10 +135,10 @@ def sample_plan(tmp: Path, text: str = PLAYBOOK) -> Plan:
 
 
 SCRIPT = Path(__file__).parent / "js" / "mermaid_gantt.mjs"
-NODE_MODULES = Path(
-    os.environ.get(
-        "LAUNCHKIT_NODE_MODULES", Path.home() / ".cache" / "launchkit-node" / "node_modules"
-    )
+# Where .ci/setup-export.sh installs the npm packages (the same variable moves both).
+NODE_MODULES = (
+    Path(os.environ.get("LAUNCHKIT_NODE_PREFIX", Path.home() / ".cache" / "launchkit-node"))
+    / "node_modules"
 )
 
 

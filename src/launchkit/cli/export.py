@@ -49,13 +49,21 @@ def export(
     ),
 ) -> None:
     """Export the dated plan as a calendar file, a CSV table or a Mermaid Gantt chart."""
+    from launchkit.diagnostics import LaunchkitError, error
     from launchkit.outputs.export import EXPORTERS
+    from launchkit.outputs.export.ics import PreviousCalendarError
     from launchkit.schedule import schedule
 
     fmt = _format(ics, csv, mermaid, markdown, alarm)
     plan = schedule(load(file), _date(launch))
     options = _options(plan, fmt, owner, site, alarm, markdown, output)
-    emit(EXPORTERS[fmt](plan, options), output)
+    try:
+        text = EXPORTERS[fmt](plan, options)
+    except PreviousCalendarError as e:
+        raise LaunchkitError(
+            [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
+        ) from None
+    emit(text, output)
 
 
 def _format(ics: bool, csv: bool, mermaid: bool, markdown: bool, alarm: str | None) -> ExportFormat:
@@ -100,9 +108,8 @@ def _options(
     output: Path | None,
 ) -> ExportOptions:
     """Check the filters against the playbook and gather what the exporter needs."""
-    from launchkit.diagnostics import LaunchkitError, did_you_mean, error
+    from launchkit.diagnostics import did_you_mean
     from launchkit.outputs.export import ExportFormat, ExportOptions, parse_alarm
-    from launchkit.outputs.export.ics import PreviousCalendarError, read_calendar
 
     roles = set(plan.playbook.people) | {t.owner for t in plan.playbook.tasks if t.owner}
     if owner is not None and owner not in roles:
@@ -120,12 +127,6 @@ def _options(
     if fmt is ExportFormat.ics and output is not None and output.is_file():
         # Replacing an earlier export: carry its SEQUENCE and DTSTAMP over (docs/export.md).
         previous = output.read_bytes()
-        try:
-            read_calendar(previous)
-        except PreviousCalendarError as e:
-            raise LaunchkitError(
-                [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
-            ) from None
     return ExportOptions(
         owner=owner, site=site, alarm=before, now=_now(), previous=previous, markdown=markdown
     )
