@@ -11,7 +11,9 @@ _ORDER = [
 
 
 def _rank(command: object) -> int:
-    name = getattr(command, "name", None) or getattr(getattr(command, "callback", None), "__name__", "")
+    name = getattr(command, "name", None) or getattr(
+        getattr(command, "callback", None), "__name__", ""
+    )
     return _ORDER.index(name) if name in _ORDER else len(_ORDER)
 
 
