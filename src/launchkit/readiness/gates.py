@@ -32,7 +32,8 @@ def evaluate_gate(index: int, gate: Gate, ctx: GateContext) -> tuple[Subject, li
     subject = Subject("gate", gate.id, gate.title, loaded.path, line, col, due)
     code, outcome = _outcome(gate, due, ctx)
     if outcome.met:
-        return subject, []
+        # A met gate may still carry a waiver that has run out and should be removed.
+        return subject, apply_waiver([], gate.waiver, ctx.as_of, loaded, loc, gate.id)
     is_due = due <= ctx.as_of
     severity = Severity(gate.severity) if is_due else Severity.INFO
     message = outcome.message if is_due else f"{outcome.message} (not due yet)"
