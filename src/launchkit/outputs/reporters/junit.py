@@ -2,8 +2,8 @@
 
 Valid against the JUnit XML schema that Jenkins and other CI systems read (Surefire's
 `junit-10.xsd`). A finding that keeps the launch from being ready is a `<failure>`; a gate not
-yet due is `<skipped>`; other findings (warnings without --strict, info, waived) are kept in the
-test case's `<system-out>`, so nothing is lost.
+yet due is `<skipped>`; a test case's other findings (warnings without --strict, info, waived)
+are kept in its `<system-out>`, or listed in the failure's text, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def render(report: Report, *, color: bool = False) -> str:
         elif pending and subject.due is not None and subject.due > report.as_of:
             skipped += 1
             ET.SubElement(case, "skipped", message=f"due {subject.due.isoformat()}")
-        if found:
+        if found and not failing:
             ET.SubElement(case, "system-out").text = _line(report, subject)
     for key, count in (
         ("tests", len(report.subjects)),
