@@ -6,16 +6,16 @@ import json
 
 import pytest
 import xmlschema
-from conftest import DATA
 from jsonschema import Draft4Validator
-from readiness_fixtures import D, Weekdays, plan_of
 
+from conftest import DATA
 from launchkit import __version__
 from launchkit.load import load_playbook
 from launchkit.outputs.reporters import REPORTERS, Format, render_summary, reporter
 from launchkit.outputs.reporters.github import escape_data, escape_property
 from launchkit.outputs.reporters.sarif import artifact_uri
 from launchkit.readiness import check_readiness
+from readiness_fixtures import D, Weekdays, plan_of
 
 SCHEMAS = DATA / "schemas"
 AS_OF = D(2027, 3, 16)
