@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from launchkit.readiness import Finding, Report
+if TYPE_CHECKING:  # `check` imports the Format enum at start-up; the layer below stays unloaded
+    from launchkit.readiness import Finding, Report
 
 
 class Format(enum.StrEnum):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from launchkit.outputs.reporters.base import headline
-from launchkit.readiness import Finding, Report
+
+if TYPE_CHECKING:
+    from launchkit.readiness import Finding, Report
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from launchkit.readiness import Finding, Report
+if TYPE_CHECKING:
+    from launchkit.readiness import Finding, Report
 
 
 def _finding(f: Finding) -> dict[str, Any]:

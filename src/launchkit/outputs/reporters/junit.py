@@ -8,11 +8,13 @@ are kept in its `<system-out>`, or listed in the failure's text, so nothing is l
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from launchkit.diagnostics import Severity
 from launchkit.outputs.reporters.base import place
-from launchkit.readiness import Report, Subject
+
+if TYPE_CHECKING:
+    from launchkit.readiness import Report, Subject
 
 
 def _line(report: Report, subject: Subject) -> str:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from launchkit import __version__
-from launchkit.readiness import Finding, Report
-from launchkit.readiness.findings import CODES
+
+if TYPE_CHECKING:
+    from launchkit.readiness import Finding, Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -59,6 +60,8 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
 
 def render(report: Report, *, color: bool = False) -> str:
     """One run of the `launchkit` tool, one rule per finding code, one result per finding."""
+    from launchkit.readiness.findings import CODES
+
     codes = sorted(CODES)
     index = {code: i for i, code in enumerate(codes)}
     doc = {

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from launchkit.outputs.reporters.base import counts_phrase, place
-from launchkit.readiness import Report
+
+if TYPE_CHECKING:
+    from launchkit.readiness import Report
 
 
 def _cell(text: str) -> str:

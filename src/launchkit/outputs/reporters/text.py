@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from launchkit.diagnostics import Severity
 from launchkit.outputs.reporters.base import headline, place
-from launchkit.readiness import Report
+
+if TYPE_CHECKING:
+    from launchkit.readiness import Report
 
 _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
