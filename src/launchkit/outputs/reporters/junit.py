@@ -25,6 +25,8 @@ def _line(report: Report, subject: Subject) -> str:
 
 def render(report: Report, *, color: bool = False) -> str:
     """The report as a `<testsuites>` document."""
+    import xml.etree.ElementTree as ET
+
     suite = ET.Element("testsuite", name=f"launchkit check {report.playbook}")
     props = ET.SubElement(suite, "properties")
     for name, value in (
