@@ -17,15 +17,17 @@ def check_readiness(
     as_of: dt.date,
     metrics: Metrics | None = None,
     *,
-    calendar: WorkingDays,
+    calendar: WorkingDays | None = None,
     strict: bool = False,
 ) -> Report:
     """Judge the plan's gates and tasks as of `as_of`.
 
     `metrics` are the values of a --metrics file; they override the playbook's inline
     `metrics:` name by name. `calendar` is the playbook's working-day calendar, which places a
-    gate's `by` and counts working days for rules.
+    gate's `by` and counts working days for rules (default: the plan's own).
     """
+    if calendar is None:
+        calendar = plan.calendar()
     values = {**inline_metrics(plan.loaded), **(metrics or {})}
     ctx = GateContext(plan, as_of, values, calendar)
     subjects: list[Subject] = []

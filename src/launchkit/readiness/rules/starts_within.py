@@ -41,7 +41,9 @@ def check(gate: Gate, ctx: RuleContext) -> Outcome:
     late: list[str] = []
     for earlier, later in _pairs(ctx, gate.task, gate.of):
         if span.unit == "bd":
-            gap = ctx.calendar.count(earlier.end, later.start)
+            # A per-site copy counts working days on its own site's calendar.
+            calendar = ctx.calendar if later.site is None else ctx.plan.calendar(later.site)
+            gap = calendar.count(earlier.end, later.start)
             unit = "working days"
         else:
             gap = (later.start - earlier.end).days
