@@ -79,6 +79,9 @@ class Report:
     strict: bool = False
     sources: dict[str, str] = field(default_factory=dict)
     """Text of each file findings point into, so reporters can show the line."""
+    # Indexes built on first use: reporters ask per subject and per finding, thousands of times.
+    _by_id: dict[str, list[Finding]] | None = field(default=None, init=False, repr=False)
+    _lines: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=lambda f: f.sort_key)
@@ -104,12 +107,16 @@ class Report:
 
     def findings_for(self, subject_id: str) -> list[Finding]:
         """The findings about one gate or planned task."""
-        return [f for f in self.findings if f.id == subject_id]
+        if self._by_id is None:
+            self._by_id = {}
+            for f in self.findings:
+                self._by_id.setdefault(f.id, []).append(f)
+        return list(self._by_id.get(subject_id, []))
 
     def source_line(self, finding: Finding) -> str | None:
         """The line of the file the finding points at, without its newline."""
-        text = self.sources.get(finding.file)
-        if text is None:
-            return None
-        lines = text.splitlines()
+        if finding.file not in self._lines:
+            text = self.sources.get(finding.file)
+            self._lines[finding.file] = text.splitlines() if text is not None else []
+        lines = self._lines[finding.file]
         return lines[finding.line - 1] if 0 < finding.line <= len(lines) else None
