@@ -1,0 +1,95 @@
+"""`launchkit check`: is the launch on track? For people at a terminal and for CI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from launchkit.cli.app import EXIT_NOT_READY, EXIT_OK, app
+from launchkit.cli.common import PLAYBOOK_HELP, OutputOption, emit
+from launchkit.outputs.reporters.base import Format
+
+if TYPE_CHECKING:
+    from launchkit.readiness import Report
+
+_DATE = ["%Y-%m-%d"]
+
+
+@app.command()
+def check(
+    playbook: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
+    as_of: dt.datetime | None = typer.Option(
+        None,
+        "--as-of",
+        formats=_DATE,
+        help="Judge as of this day (default: today in the playbook's time zone).",
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Count warnings as failures too."),
+    launch: dt.datetime | None = typer.Option(
+        None, "--launch", formats=_DATE, help="Launch day L, overriding the playbook's `launch:`."
+    ),
+    metrics: Path | None = typer.Option(
+        None,
+        "--metrics",
+        help="Metric values: a YAML/JSON mapping, CSV metric,value, or CSV date,metric,value history.",
+        dir_okay=False,
+    ),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    output: Path | None = OutputOption,
+) -> None:
+    """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input."""
+    from launchkit.cli.common import load
+    from launchkit.outputs.reporters import reporter
+    from launchkit.readiness import check_readiness, load_metrics
+    from launchkit.schedule import schedule
+
+    loaded = load(playbook)
+    plan = schedule(loaded, launch.date() if launch else None)
+    day = as_of.date() if as_of else today(loaded.playbook.timezone)
+    values = load_metrics(metrics, day) if metrics else None
+    report = check_readiness(plan, day, values, strict=strict)
+    emit(reporter(format)(report, color=_color(format, output)), output)
+    _step_summary(report)
+    raise typer.Exit(EXIT_OK if report.ready else EXIT_NOT_READY)
+
+
+def today(timezone: str) -> dt.date:
+    """Today in the playbook's time zone; `LAUNCHKIT_TODAY=YYYY-MM-DD` fixes it (tests, demos)."""
+    fixed = os.environ.get("LAUNCHKIT_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            from launchkit.diagnostics import LaunchkitError, error
+
+            message = f"LAUNCHKIT_TODAY is '{fixed}', not a date such as 2027-01-08"
+            raise LaunchkitError([error("LAUNCHKIT_TODAY", 1, 1, "bad-date", message)]) from None
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(timezone)).date()
+
+
+def _color(fmt: Format, output: Path | None) -> bool:
+    import sys
+
+    return (
+        fmt is Format.text
+        and output is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
+
+
+def _step_summary(report: Report) -> None:
+    """Under GitHub Actions, append a Markdown summary to the job's summary page."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if os.environ.get("GITHUB_ACTIONS") != "true" or not target:
+        return
+    from launchkit.outputs.reporters import render_summary
+
+    with Path(target).open("a", encoding="utf-8") as f:
+        f.write(render_summary(report))

@@ -1,0 +1,122 @@
+"""What `check` produces: findings about gates and tasks, gathered into one report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from launchkit.diagnostics import Severity
+
+Kind = Literal["gate", "task"]
+
+CODES: dict[str, str] = {
+    "gate-unmet": "A gate's metric or rule is not met (info until the gate is due).",
+    "metric-missing": "A gate reads a metric that neither the playbook nor the metrics file gives.",
+    "task-overdue": "A task's end has passed and it is neither done nor skipped.",
+    "task-blocked": "A blocked task's start has passed.",
+    "late-plan": "The plan ends a task after its deadline (negative slack).",
+    "waiver-expired": "A waiver's `until` day has passed.",
+}
+"""Every finding code, with the one-line description reporters give (SARIF rules, docs)."""
+
+
+@dataclass(frozen=True)
+class WaiverNote:
+    """The waiver that turned a finding into info, or that has run out."""
+
+    reason: str
+    owner: str
+    until: dt.date
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing `check` has to say about a gate or a task, at its place in the playbook."""
+
+    severity: Severity
+    code: str
+    id: str
+    """Id of the gate or the planned task (`champions-ready@haifa`) the finding is about."""
+    message: str
+    file: str
+    line: int
+    column: int
+    source: str | None = None
+    """Where the value the finding judges came from: `metrics.csv:4`, `launch.yaml:60:3`, `plan`."""
+    waiver: WaiverNote | None = None
+    """Set when a waiver holds: the finding is info and says why."""
+
+    @property
+    def sort_key(self) -> tuple[int, str, int, int, str, str]:
+        return (self.severity.rank, self.file, self.line, self.column, self.id, self.code)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A gate or a planned task that `check` looked at; JUnit makes one test case of each."""
+
+    kind: Kind
+    id: str
+    title: str
+    file: str
+    line: int
+    column: int
+    due: dt.date | None = None
+    """The gate's `by` day, or the task's end."""
+
+
+@dataclass
+class Report:
+    """Every finding of one `check` run, and the verdict."""
+
+    playbook: str
+    file: str
+    as_of: dt.date
+    launch: dt.date
+    findings: list[Finding]
+    subjects: list[Subject] = field(default_factory=list)
+    strict: bool = False
+    sources: dict[str, str] = field(default_factory=dict)
+    """Text of each file findings point into, so reporters can show the line."""
+    # Indexes built on first use: reporters ask per subject and per finding, thousands of times.
+    _by_id: dict[str, list[Finding]] | None = field(default=None, init=False, repr=False)
+    _lines: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.findings = sorted(self.findings, key=lambda f: f.sort_key)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings per severity, always with all three keys."""
+        counts = {str(s): 0 for s in Severity}
+        for f in self.findings:
+            counts[str(f.severity)] += 1
+        return counts
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether this finding keeps the launch from being ready."""
+        if finding.severity is Severity.ERROR:
+            return True
+        return self.strict and finding.severity is Severity.WARNING
+
+    @property
+    def ready(self) -> bool:
+        """No error remains (with --strict: no warning either)."""
+        return not any(self.fails(f) for f in self.findings)
+
+    def findings_for(self, subject_id: str) -> list[Finding]:
+        """The findings about one gate or planned task."""
+        if self._by_id is None:
+            self._by_id = {}
+            for f in self.findings:
+                self._by_id.setdefault(f.id, []).append(f)
+        return list(self._by_id.get(subject_id, []))
+
+    def source_line(self, finding: Finding) -> str | None:
+        """The line of the file the finding points at, without its newline."""
+        if finding.file not in self._lines:
+            text = self.sources.get(finding.file)
+            self._lines[finding.file] = text.splitlines() if text is not None else []
+        lines = self._lines[finding.file]
+        return lines[finding.line - 1] if 0 < finding.line <= len(lines) else None

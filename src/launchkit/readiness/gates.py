@@ -1,0 +1,96 @@
+"""Evaluating one gate: a metric against min/max/equals, or a built-in rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from launchkit.diagnostics import LaunchkitError, Severity, error
+from launchkit.model import Gate
+from launchkit.readiness.dates import WorkingDays, due_day
+from launchkit.readiness.findings import Finding, Subject
+from launchkit.readiness.metrics import Metrics, MetricValue, format_value
+from launchkit.readiness.rules import RULES, Outcome, RuleContext
+from launchkit.readiness.waivers import apply_waiver
+from launchkit.schedule import Plan
+
+
+@dataclass(frozen=True)
+class GateContext:
+    plan: Plan
+    as_of: dt.date
+    metrics: Metrics
+    calendar: WorkingDays
+
+
+def evaluate_gate(index: int, gate: Gate, ctx: GateContext) -> tuple[Subject, list[Finding]]:
+    """The gate as a subject, and its findings (none when it is met)."""
+    loaded = ctx.plan.loaded
+    loc = ("gates", index)
+    line, col = loaded.where(loc)
+    due = due_day(gate.by, ctx.plan.launch, ctx.calendar)
+    subject = Subject("gate", gate.id, gate.title, loaded.path, line, col, due)
+    code, outcome = _outcome(gate, due, ctx)
+    if outcome.met:
+        # A met gate may still carry a waiver that has run out and should be removed.
+        return subject, apply_waiver([], gate.waiver, ctx.as_of, loaded, loc, gate.id)
+    is_due = due <= ctx.as_of
+    severity = Severity(gate.severity) if is_due else Severity.INFO
+    message = outcome.message if is_due else f"{outcome.message} (not due yet)"
+    finding = Finding(severity, code, gate.id, message, loaded.path, line, col, outcome.source)
+    return subject, apply_waiver([finding], gate.waiver, ctx.as_of, loaded, loc, gate.id)
+
+
+def _outcome(gate: Gate, due: dt.date, ctx: GateContext) -> tuple[str, Outcome]:
+    if gate.rule is not None:
+        rule = RULES[gate.rule]
+        return "gate-unmet", rule(gate, RuleContext(ctx.plan, ctx.calendar, due))
+    assert gate.metric is not None  # the loader insists on exactly one of metric and rule
+    value = ctx.metrics.get(gate.metric)
+    if value is None:
+        return "metric-missing", Outcome(
+            False,
+            f"no value for {gate.metric}, needed by {due.isoformat()}: "
+            "add it under metrics: or to the --metrics file",
+        )
+    return "gate-unmet", _compare(gate, value, due)
+
+
+def _compare(gate: Gate, mv: MetricValue, due: dt.date) -> Outcome:
+    shown = f"{gate.metric} is {format_value(mv.value)} ({mv.source})"
+    needs: list[str] = []
+    if gate.min is not None or gate.max is not None:
+        number = mv.number()
+        if number is None:
+            raise LaunchkitError(
+                [
+                    error(
+                        mv.file,
+                        mv.line,
+                        mv.column,
+                        "metric-type",
+                        f"{gate.metric} is '{format_value(mv.value)}' but gate '{gate.id}' "
+                        "compares it with a number",
+                    )
+                ]
+            )
+        if gate.min is not None and number < gate.min:
+            needs.append(f"at least {format_value(gate.min)}")
+        if gate.max is not None and number > gate.max:
+            needs.append(f"at most {format_value(gate.max)}")
+    if gate.equals is not None and not _same(mv.value, gate.equals):
+        needs.append(f"to be {format_value(gate.equals)}")
+    if needs:
+        return Outcome(
+            False, f"{shown}, needs {' and '.join(needs)} by {due.isoformat()}", mv.source
+        )
+    return Outcome(True, shown, mv.source)
+
+
+def _same(value: float | bool | str, wanted: float | bool | str) -> bool:
+    """Equality that keeps yes/no apart from 1/0 and compares text without case."""
+    if isinstance(wanted, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(wanted, bool) and value == wanted
+    if isinstance(wanted, str) or isinstance(value, str):
+        return str(value).strip().casefold() == format_value(wanted).strip().casefold()
+    return float(value) == float(wanted)

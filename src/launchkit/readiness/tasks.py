@@ -1,0 +1,49 @@
+"""Findings about planned tasks: overdue, blocked, and a plan that already misses a deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from launchkit.diagnostics import Severity
+from launchkit.readiness.findings import Finding, Subject
+from launchkit.readiness.waivers import apply_waiver
+from launchkit.schedule import Plan, PlannedTask
+
+_FINISHED = ("done", "skipped")
+
+
+def evaluate_task(pt: PlannedTask, plan: Plan, as_of: dt.date) -> tuple[Subject, list[Finding]]:
+    """The planned task as a subject, and its findings as of `as_of`."""
+    loaded = plan.loaded
+    loc = loaded.task_loc(pt.id)
+    line, col = loaded.where(loc)
+    title = pt.title if pt.site is None else f"{pt.title} ({pt.site})"
+    subject = Subject("task", pt.id, title, loaded.path, line, col, pt.end)
+    found: list[Finding] = []
+
+    def add(severity: Severity, code: str, message: str) -> None:
+        found.append(Finding(severity, code, pt.id, message, loaded.path, line, col, "plan"))
+
+    owner = f" (owner: {pt.owner})" if pt.owner else ""
+    if pt.status not in _FINISHED and pt.end < as_of:
+        add(
+            Severity(pt.task.severity),
+            "task-overdue",
+            f"'{title}' was to end {pt.end.isoformat()} and is still {pt.status}{owner}",
+        )
+    if pt.status == "blocked" and pt.start < as_of:
+        add(
+            Severity.WARNING,
+            "task-blocked",
+            f"'{title}' was to start {pt.start.isoformat()} and is blocked{owner}",
+        )
+    if pt.status not in _FINISHED and pt.slack_bd is not None and pt.slack_bd < 0:
+        days = -pt.slack_bd
+        deadline = f" {pt.deadline.isoformat()}" if pt.deadline else ""
+        add(
+            Severity.ERROR,
+            "late-plan",
+            f"'{title}' ends {pt.end.isoformat()}, {days} working day{'s' if days > 1 else ''} "
+            f"after its deadline{deadline}: the plan cannot be kept",
+        )
+    return subject, apply_waiver(found, pt.task.waiver, as_of, loaded, loc, pt.id)
