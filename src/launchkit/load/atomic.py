@@ -34,8 +34,14 @@ def write_atomic(
     path = Path(path)
     shown = display or str(path)
     folder = path.parent if str(path.parent) else Path()
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        reason = e.strerror or str(e)
+        raise LaunchkitError(
+            [error(shown, 1, 1, "cannot-write", f"cannot write in this folder ({reason})")]
+        ) from e
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -46,6 +52,20 @@ def write_atomic(
         if expect is not None:
             _check_unchanged(path, expect, shown)
         tmp.replace(path)  # os.replace: atomic on POSIX and Windows
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        reason = e.strerror or str(e)
+        raise LaunchkitError(
+            [
+                error(
+                    shown,
+                    1,
+                    1,
+                    "cannot-write",
+                    f"cannot write the file ({reason}); it is unchanged",
+                )
+            ]
+        ) from e
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -142,45 +142,91 @@ def detect_indent(text: str) -> tuple[int, int, int]:
 
 
 def merge_lines(original: str, baseline: str, edited: str, newline: str = "\n") -> str:
-    """Apply the line changes from `baseline` to `edited` onto `original` (a diff3 merge).
+    """Apply the line changes from `baseline` to `edited` onto `original` (a diff3-style merge).
 
     `baseline` and `edited` use LF; `original` may use CRLF. Lines taken from `edited` get
     `newline`; lines kept from `original` keep their own ending.
     """
     o_lines = _split(original)
-    b_lines = _split(baseline)
-    e_lines = _split(edited)
     o_keys = [ln.rstrip("\r\n") for ln in o_lines]
-    b_keys = [ln.rstrip("\n") for ln in b_lines]
-    e_keys = [ln.rstrip("\n") for ln in e_lines]
+    b_keys = [ln.rstrip("\n") for ln in _split(baseline)]
+    e_keys = [ln.rstrip("\n") for ln in _split(edited)]
     to_o = _matches(b_keys, o_keys)
-    to_e = _matches(b_keys, e_keys)
     out: list[str] = []
-    io_, ib, ie = 0, 0, 0
-    while ib < len(b_keys) or io_ < len(o_keys) or ie < len(e_keys):
-        run = 0
-        while (
-            ib + run < len(b_keys)
-            and to_o.get(ib + run) == io_ + run
-            and to_e.get(ib + run) == ie + run
-        ):
-            run += 1
-        if run:
-            out.extend(o_lines[io_ : io_ + run])
-            io_, ib, ie = io_ + run, ib + run, ie + run
-            continue
-        j = ib
-        while j < len(b_keys) and not (j in to_o and j in to_e):
-            j += 1
-        o_end = to_o[j] if j < len(b_keys) else len(o_keys)
-        e_end = to_e[j] if j < len(b_keys) else len(e_keys)
-        e_chunk = e_keys[ie:e_end]
-        if e_chunk == b_keys[ib:j]:
-            out.extend(o_lines[io_:o_end])  # only ruamel's normalisation here: keep the original
-        else:
-            out.extend(key + newline for key in e_chunk)
-        io_, ib, ie = o_end, j, e_end
+    done = 0  # original lines already copied or replaced
+    for b1, b2, e1, e2 in _hunks(b_keys, e_keys, to_o):
+        if b1 < b2:
+            o1 = to_o[b1] if b1 in to_o else (to_o[b1 - 1] + 1 if b1 else 0)
+            o2 = to_o[b2 - 1] + 1 if b2 - 1 in to_o else (to_o[b2] if b2 in to_o else len(o_keys))
+        else:  # a pure insertion goes right after the line before it
+            o1 = o2 = to_o[b1 - 1] + 1 if b1 else 0
+        o1 = max(o1, done)
+        out.extend(o_lines[done:o1])
+        lines = _reindent(o_keys[o1:o2], b_keys[b1:b2], e_keys[e1:e2])
+        out.extend(key + newline for key in lines)
+        done = max(o2, o1)
+    out.extend(o_lines[done:])
     return _with_ending("".join(_ensure_newlines(out, newline)), original)
+
+
+def _hunks(
+    b_keys: list[str], e_keys: list[str], to_o: dict[int, int]
+) -> list[tuple[int, int, int, int]]:
+    """The baseline-to-edited changes as (b1, b2, e1, e2), each widened over baseline lines that
+    have no original counterpart (ruamel wrote them differently) so that it maps onto whole
+    original lines; changes whose widened ranges overlap are joined."""
+    matcher = SequenceMatcher(None, b_keys, e_keys, autojunk=False)
+    groups: list[tuple[int, int, list[tuple[int, int, int, int]]]] = []
+    for tag, b1, b2, e1, e2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        w1, w2 = b1, b2
+        if b1 < b2:
+            while w1 > 0 and w1 - 1 not in to_o and w1 not in to_o:
+                w1 -= 1
+            while w2 < len(b_keys) and w2 not in to_o and w2 - 1 not in to_o:
+                w2 += 1
+        if groups and w1 < groups[-1][1]:
+            g1, g2, members = groups.pop()
+            groups.append((min(g1, w1), max(g2, w2), [*members, (b1, b2, e1, e2)]))
+        else:
+            groups.append((w1, w2, [(b1, b2, e1, e2)]))
+    out: list[tuple[int, int, int, int]] = []
+    for g1, g2, members in groups:
+        # outside its changes a group's baseline and edited lines are equal, one for one
+        first, last = members[0], members[-1]
+        out.append((g1, g2, first[2] - (first[0] - g1), last[3] + (g2 - last[1])))
+    return out
+
+
+def _reindent(o_chunk: list[str], b_chunk: list[str], e_chunk: list[str]) -> list[str]:
+    """Edited lines, indented as the original lines were where ruamel indented them otherwise.
+
+    A file may indent one mapping by 4 and another by 2; ruamel writes one indentation for the
+    whole file, so a value edited in the other mapping keeps that mapping's own indentation.
+    """
+    if not (len(o_chunk) == len(b_chunk) == len(e_chunk)):
+        return e_chunk
+    out: list[str] = []
+    for o, b, e in zip(o_chunk, b_chunk, e_chunk, strict=True):
+        if " ".join(o.split()) != " ".join(b.split()):
+            return e_chunk
+        b_lead = b[: len(b) - len(b.lstrip(" "))]
+        o_lead = o[: len(o) - len(o.lstrip(" "))]
+        out.append(_comment_at(o, o_lead + e[len(b_lead) :] if e.startswith(b_lead) else e))
+    return out
+
+
+def _comment_at(original: str, line: str) -> str:
+    """`line` with its end-of-line comment moved back to the column it had in `original`."""
+    hash_at = original.rfind(" #")
+    if hash_at < 0:
+        return line
+    comment = original[hash_at + 1 :]
+    if not line.endswith(" " + comment):
+        return line
+    code = line[: -len(comment)].rstrip()
+    return code + " " * max(1, hash_at + 1 - len(code)) + comment
 
 
 def _split(text: str) -> list[str]:
@@ -211,7 +257,7 @@ def _ensure_newlines(lines: list[str], newline: str) -> list[str]:
 
 def _with_ending(text: str, original: str) -> str:
     """Keep the original's final newline, or its absence."""
-    if original.endswith("\n") or not text.endswith("\n"):
+    if not original or original.endswith("\n") or not text.endswith("\n"):
         return text
     return text.removesuffix("\r\n").removesuffix("\n")
 
