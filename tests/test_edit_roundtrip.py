@@ -184,10 +184,10 @@ def test_a_long_line_is_not_rewrapped(tmp_path):
 
 def test_a_new_key_lands_above_the_comment_that_introduces_the_next_item(tmp_path):
     raw = (
-        "launchkit: 1\nid: x\ntitle: t\ntasks:\n"
-        "  - id: a\n    title: A\n    start: L   # first\n\n  # the second one\n"
-        "  - id: b\n    title: B\n    start: L\n"
-    ).encode()
+        b"launchkit: 1\nid: x\ntitle: t\ntasks:\n"
+        b"  - id: a\n    title: A\n    start: L   # first\n\n  # the second one\n"
+        b"  - id: b\n    title: B\n    start: L\n"
+    )
     _, after = edited(tmp_path, raw, mark_done("a", dt.date(2027, 1, 4)))
     assert after.decode().splitlines()[6:11] == [
         "    start: L   # first",
