@@ -1,6 +1,6 @@
 """Layer 6: the command line. Each command module registers itself on `app` when imported."""
 
-from launchkit.cli import edit, plan, status, validate  # noqa: F401  (registers its commands)
+from launchkit.cli import diff, edit, plan, status, validate  # noqa: F401  (registers its commands)
 from launchkit.cli.app import app, main
 
 __all__ = ["app", "main"]

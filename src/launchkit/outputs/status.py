@@ -128,7 +128,6 @@ def _next_gate(plan: Plan, as_of: dt.date) -> GateDue | None:
 
 def format_status(status: Status, width: int = 80, color: bool = False) -> str:
     """The status as text: progress bars per phase and site, due and overdue tasks, next gate."""
-    from rich import box
     from rich.console import Console
     from rich.padding import Padding
     from rich.table import Table
