@@ -225,8 +225,14 @@ def _gate_change(old: Plan, new: Plan, a: Gate, b: Gate) -> GateChange | None:
 
     judge("min", a.min, b.min, None if a.min is None or b.min is None else b.min < a.min)
     judge("max", a.max, b.max, None if a.max is None or b.max is None else b.max > a.max)
-    day_a, day_b = _gate_day(old, a), _gate_day(new, b)
-    judge("by", day_a, day_b, day_b > day_a)
+    if a.by != b.by:  # an unchanged `L-1bd` moves with launch day: that is no loosening
+        day_a, day_b = _gate_day(old, a), _gate_day(new, b)
+        judge(
+            "by",
+            f"{_show(a.by or 'L')} ({_show(day_a)})",
+            f"{_show(b.by or 'L')} ({_show(day_b)})",
+            day_b > day_a,
+        )
     judge("severity", a.severity, b.severity, _MILDER[b.severity] > _MILDER[a.severity])
     judge("waiver", _waiver(a), _waiver(b), None if a.waiver and b.waiver else b.waiver is not None)
     for name in ("metric", "rule", "equals", "task", "of", "within"):
