@@ -239,3 +239,25 @@ def test_edit_file_raises_with_diagnostics_for_an_invalid_value(playbook):
     with pytest.raises(LaunchkitError) as e:
         edit_file(playbook, set_value("launch", "soon"))
     assert [d.code for d in e.value.diagnostics] == ["bad-date"]
+
+
+@pytest.mark.parametrize(
+    ("task", "message"),
+    [
+        (
+            "  - {id: a, title: A, start: L, per_site: true, site_status: {hifa: {status: done}}}\n",
+            "6:63: error: 'hifa' is not one of the sites (did you mean 'haifa'?) [unknown-site]",
+        ),
+        (
+            "  - {id: a, title: A, start: L, site_status: {haifa: {status: done}}}\n",
+            "6:33: error: task 'a' has site_status but is not per_site [not-per-site]",
+        ),
+    ],
+)
+def test_site_status_must_name_sites_of_a_per_site_task(cli, write, task, message):
+    path = write(
+        "launchkit: 1\nid: x\ntitle: t\nsites: [{id: haifa, name: Haifa}]\ntasks:\n" + task
+    )
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert r.stderr == f"{path}:{message}\n"

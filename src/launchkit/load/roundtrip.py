@@ -74,7 +74,7 @@ class RoundTrip:
         edited = self.dump()
         newline = "\r\n" if self.crlf else "\n"
         merged = merge_lines(self.text, self.baseline, edited, newline)
-        if not _same_data(merged, edited):
+        if merged != edited.replace("\n", newline) and not _same_data(merged, edited):
             merged = _with_ending(edited.replace("\n", newline), self.text)
         return merged
 
@@ -175,9 +175,8 @@ def _hunks(
     """The baseline-to-edited changes as (b1, b2, e1, e2), each widened over baseline lines that
     have no original counterpart (ruamel wrote them differently) so that it maps onto whole
     original lines; changes whose widened ranges overlap are joined."""
-    matcher = SequenceMatcher(None, b_keys, e_keys, autojunk=False)
     groups: list[tuple[int, int, list[tuple[int, int, int, int]]]] = []
-    for tag, b1, b2, e1, e2 in matcher.get_opcodes():
+    for tag, b1, b2, e1, e2 in _opcodes(b_keys, e_keys):
         if tag == "equal":
             continue
         w1, w2 = b1, b2
@@ -239,12 +238,40 @@ def _split(text: str) -> list[str]:
 
 def _matches(a: list[str], b: list[str]) -> dict[int, int]:
     """Index in `b` of each line of `a` that lies in a block the two have in common."""
+    if len(a) == len(b):
+        # ruamel's normalisations rewrite lines in place: pair them one for one, which is a
+        # valid alignment and, unlike a general diff, linear in the file's length.
+        return {i: i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x == y}
     found: dict[int, int] = {}
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            found[block.a + k] = block.b + k
+    for tag, a1, a2, b1, _ in _opcodes(a, b):
+        if tag == "equal":
+            found.update({a1 + k: b1 + k for k in range(a2 - a1)})
     return found
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes, with the common head and tail cut off first.
+
+    An edit changes a few lines of a long file, and SequenceMatcher without its "junk"
+    heuristic (which would skip the many identical `status: todo` lines) is quadratic.
+    """
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = []
+    if head:
+        ops.append(("equal", 0, head, 0, head))
+    matcher = SequenceMatcher(
+        None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False
+    )
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        ops.append((tag, a1 + head, a2 + head, b1 + head, b2 + head))
+    if tail:
+        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return ops
 
 
 def _ensure_newlines(lines: list[str], newline: str) -> list[str]:
@@ -265,7 +292,7 @@ def _with_ending(text: str, original: str) -> str:
 def _same_data(a: str, b: str) -> bool:
     from ruamel.yaml import YAML
 
-    safe = YAML(typ="safe", pure=True)
+    safe = YAML(typ="safe", pure=False)  # the C loader where installed: this runs on every edit
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

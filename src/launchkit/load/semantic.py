@@ -54,8 +54,8 @@ class _References:
         self.has_sites = isinstance(sites, list) and len(sites) > 0
         self.site_ids = _ids(_items(data, "sites"))
 
-    def at(self, loc: Loc, code: str, message: str) -> Diagnostic:
-        line, col = self.doc.position(loc)
+    def at(self, loc: Loc, code: str, message: str, *, key: bool = False) -> Diagnostic:
+        line, col = self.doc.position(loc, key=key)
         return error(self.doc.path, line, col, code, message)
 
     def problems(self) -> Iterator[Diagnostic]:
@@ -133,6 +133,7 @@ class _References:
                 (*here, "site_status"),
                 "not-per-site",
                 f"task '{task.get('id')}' has site_status but is not per_site",
+                key=True,
             )
             return
         for site in by_site:
@@ -142,6 +143,7 @@ class _References:
                     (*here, "site_status", site),
                     "unknown-site",
                     f"'{site}' is not one of the sites{hint}",
+                    key=True,
                 )
 
     def gate_problems(self, here: tuple[str, int], gate: dict[str, Any]) -> Iterator[Diagnostic]:
