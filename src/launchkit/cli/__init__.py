@@ -1,6 +1,14 @@
 """Layer 6: the command line. Each command module registers itself on `app` when imported."""
 
-from launchkit.cli import diff, edit, plan, status, validate  # noqa: F401  (registers its commands)
+from launchkit.cli import (  # noqa: F401  (each module registers its commands)
+    diff,
+    edit,
+    init,
+    plan,
+    playbooks,
+    status,
+    validate,
+)
 from launchkit.cli.app import app, main
 
 __all__ = ["app", "main"]
