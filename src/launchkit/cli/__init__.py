@@ -1,6 +1,16 @@
 """Layer 6: the command line. Each command module registers itself on `app` when imported."""
 
-from launchkit.cli import check, export, init, plan, playbooks, validate  # noqa: F401  (registers its commands)
+from launchkit.cli import (  # noqa: F401  (each module registers its commands)
+    check,
+    diff,
+    edit,
+    export,
+    init,
+    plan,
+    playbooks,
+    status,
+    validate,
+)
 from launchkit.cli.app import app, main
 
 # `--help` lists commands in the order a launch team meets them, not in import order.

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import enum
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +10,15 @@ import typer
 
 if TYPE_CHECKING:
     from launchkit.load import LoadedPlaybook
+
+__all__ = [
+    "PLAYBOOK_HELP",
+    "OutputOption",
+    "TextOrJson",
+    "emit",
+    "load",
+    "write_atomic",
+]
 
 
 class TextOrJson(enum.StrEnum):
@@ -43,25 +50,7 @@ def emit(text: str, output: Path | None) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path()
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write `data` to `path` atomically (see `launchkit.load.atomic`); imported late for speed."""
+    from launchkit.load.atomic import write_atomic as write
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    write(path, data)

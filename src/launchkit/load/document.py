@@ -106,7 +106,13 @@ def _scalar(node: Any) -> Any:
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and parse one YAML file, or raise LaunchkitError with every problem found."""
     shown = display or str(path)
-    text = _read_text(path, shown)
+    return parse_document(_read_text(path, shown), shown)
+
+
+def parse_document(text: str, shown: str) -> Document:
+    """Parse YAML text already in memory (an edit not yet written), as `read_document` does."""
+    if not text.strip():
+        raise LaunchkitError([error(shown, 1, 1, "empty-file", "the file is empty")])
     root = _compose(text, shown)
     problems: list[Diagnostic] = []
     if root is None:
@@ -119,6 +125,11 @@ def read_document(path: Path, display: str | None = None) -> Document:
 
 
 def _read_text(path: Path, shown: str) -> str:
+    return decode_text(read_bytes(path, shown), shown)
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """A playbook file's bytes, refusing folders, missing files and files over MAX_BYTES."""
     try:
         if path.is_dir():
             raise LaunchkitError(
@@ -137,11 +148,15 @@ def _read_text(path: Path, shown: str) -> str:
                     )
                 ]
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise LaunchkitError([error(shown, 1, 1, "no-such-file", "no such file")]) from None
     except OSError as e:
         raise LaunchkitError([error(shown, 1, 1, "unreadable", e.strerror or str(e))]) from None
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """UTF-8 text of a playbook's bytes; binary or non-UTF-8 content is refused with its place."""
     if b"\x00" in raw:
         line, col = _line_col(raw, raw.index(b"\x00"))
         raise LaunchkitError(

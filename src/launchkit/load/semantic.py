@@ -52,9 +52,10 @@ class _References:
         self.roles = set(people) if isinstance(people, dict) else set()
         sites = data.get("sites")
         self.has_sites = isinstance(sites, list) and len(sites) > 0
+        self.site_ids = _ids(_items(data, "sites"))
 
-    def at(self, loc: Loc, code: str, message: str) -> Diagnostic:
-        line, col = self.doc.position(loc)
+    def at(self, loc: Loc, code: str, message: str, *, key: bool = False) -> Diagnostic:
+        line, col = self.doc.position(loc, key=key)
         return error(self.doc.path, line, col, code, message)
 
     def problems(self) -> Iterator[Diagnostic]:
@@ -113,12 +114,37 @@ class _References:
             yield self.at(
                 (*here, "per_site"), "no-sites", "per_site is set but the playbook has no sites"
             )
+        yield from self.site_status_problems(here, task)
         if all(task.get(k) in (None, []) for k in ("start", "due", "after")):
             yield self.at(
                 here,
                 "no-anchor",
                 f"task '{task.get('id')}' has no start, due or after: give it one",
             )
+
+    def site_status_problems(
+        self, here: tuple[str, int], task: dict[str, Any]
+    ) -> Iterator[Diagnostic]:
+        by_site = task.get("site_status")
+        if not isinstance(by_site, dict) or not by_site:
+            return
+        if task.get("per_site") is not True:
+            yield self.at(
+                (*here, "site_status"),
+                "not-per-site",
+                f"task '{task.get('id')}' has site_status but is not per_site",
+                key=True,
+            )
+            return
+        for site in by_site:
+            if isinstance(site, str) and site not in self.site_ids:
+                hint = did_you_mean(site, self.site_ids)
+                yield self.at(
+                    (*here, "site_status", site),
+                    "unknown-site",
+                    f"'{site}' is not one of the sites{hint}",
+                    key=True,
+                )
 
     def gate_problems(self, here: tuple[str, int], gate: dict[str, Any]) -> Iterator[Diagnostic]:
         name = gate.get("id")

@@ -101,6 +101,17 @@ class Waiver(Strict):
     """Last day the waiver holds; after it the finding counts again."""
 
 
+class SiteProgress(Strict):
+    """Progress of a per-site task at one site; `launchkit done task@site` writes it."""
+
+    status: Status = "todo"
+    """todo, doing, done, blocked or skipped, at this site."""
+    done_on: dt.date | None = None
+    """Day the task was done at this site."""
+    evidence: str | None = None
+    """Link or note that shows it was done at this site."""
+
+
 class Task(Strict):
     """A piece of work with dates."""
 
@@ -140,6 +151,8 @@ class Task(Strict):
     """Day the task was done."""
     evidence: str | None = None
     """Link or note that shows it was done."""
+    site_status: dict[Slug, SiteProgress] = Field(default_factory=dict)
+    """For a per_site task: progress at each site, by site id; it overrides `status` for that site."""
     severity: Literal["error", "warning"] = "warning"
     """How `check` reports the task when it is overdue."""
     waiver: Waiver | None = None

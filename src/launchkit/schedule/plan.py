@@ -62,7 +62,15 @@ class PlannedTask:
 
     @property
     def status(self) -> str:
-        return self.task.status
+        """The task's status; a per-site copy reads its site's entry in `site_status` first."""
+        progress = self.task.site_status.get(self.site) if self.site else None
+        return progress.status if progress is not None else self.task.status
+
+    @property
+    def done_on(self) -> dt.date | None:
+        """Day this task (or this site's copy) was done."""
+        progress = self.task.site_status.get(self.site) if self.site else None
+        return progress.done_on if progress is not None else self.task.done_on
 
     @property
     def at(self) -> dt.time | None:

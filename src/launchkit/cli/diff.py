@@ -1,0 +1,55 @@
+"""`launchkit diff`: what a change to a playbook does to its plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from pathlib import Path
+
+import typer
+
+from launchkit.cli.app import app
+from launchkit.cli.common import OutputOption, emit
+
+
+class DiffFormat(enum.StrEnum):
+    # Mirrors launchkit.outputs.diff.DiffFormat, which this module must not import at start-up.
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(
+        ...,
+        help="The playbook before the change (with --rev: the playbook file).",
+        show_default=False,
+    ),
+    new: Path | None = typer.Argument(
+        None, help="The playbook after the change.", show_default=False
+    ),
+    rev: str | None = typer.Option(
+        None,
+        "--rev",
+        help="Compare OLD as it was at this git revision (HEAD~3, main) with the file now.",
+    ),
+    launch: dt.datetime | None = typer.Option(
+        None,
+        "--launch",
+        formats=["%Y-%m-%d"],
+        help="Launch day L for both (overrides the playbooks').",
+    ),
+    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
+    output: Path | None = OutputOption,
+) -> None:
+    """Tasks added or removed, dates moved, critical path, slack and gates changed. Exit 0."""
+    from launchkit.outputs.diff import FORMATTERS, compare_plans
+    from launchkit.outputs.diff import DiffFormat as Format
+    from launchkit.outputs.diff.sources import load_pair
+    from launchkit.schedule import schedule
+
+    (before, old_label), (after, new_label) = load_pair(old, new, rev)
+    day = launch.date() if launch else None
+    result = compare_plans(schedule(before, day), schedule(after, day), old_label, new_label)
+    emit(FORMATTERS[Format(format.value)](result), output)

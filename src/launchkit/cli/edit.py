@@ -1,0 +1,66 @@
+"""`launchkit done` and `launchkit set`: record progress in the playbook file, keeping its layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from launchkit.cli.app import app
+
+_FILE_HELP = "Playbook file to edit (a built-in playbook cannot be edited: copy it first)."
+
+
+@app.command()
+def done(
+    file: Path = typer.Argument(..., help=_FILE_HELP, show_default=False, dir_okay=False),
+    task: str = typer.Argument(
+        ..., help="Task id; `id@site` marks one site of a per-site task.", show_default=False
+    ),
+    on: dt.datetime | None = typer.Option(
+        None,
+        "--on",
+        formats=["%Y-%m-%d"],
+        help="Day it was done (default: today in the playbook's time zone).",
+    ),
+    evidence: str | None = typer.Option(
+        None, "--evidence", help="Link or note that shows it was done."
+    ),
+) -> None:
+    """Mark a task done (status, done_on, evidence), changing only those lines of the file."""
+    from launchkit.load.edit import edit_file, mark_done
+
+    _report(edit_file(file, mark_done(task, on.date() if on else None, evidence)))
+
+
+@app.command(name="set")
+def set_(
+    file: Path = typer.Argument(..., help=_FILE_HELP, show_default=False, dir_okay=False),
+    key: str = typer.Argument(
+        ...,
+        help="What to set: tasks.<id>.<key>, tasks.<id>@<site>.status, gates.<id>.<key>, "
+        "metrics.<name>, vars.<name>, or a top-level key such as launch.",
+        show_default=False,
+    ),
+    value: str = typer.Argument(
+        ...,
+        help="New value, read as YAML (4bd, 97, 2027-03-20, [a, b]); null removes the key.",
+        show_default=False,
+    ),
+) -> None:
+    """Set one value in a playbook; it is validated before the file is written."""
+    from launchkit.load.edit import edit_file, set_value
+
+    _report(edit_file(file, set_value(key, value)))
+
+
+def _report(result: object) -> None:
+    from launchkit.load.edit import EditResult
+
+    assert isinstance(result, EditResult)
+    if not result.written:
+        typer.echo(f"{result.path}: nothing to change, it is already so")
+        return
+    for change in result.changes:
+        typer.echo(f"{result.path}: {change.describe()}")

@@ -1,0 +1,387 @@
+"""In-place edits of a playbook that leave every line they do not need to change as it was.
+
+ruamel.yaml's round-trip mode keeps comments, key order, quoting, anchors and flow or block
+style, and is told the file's own indentation. It still normalises a few things when it writes
+a document back (spaces inside `{ a: 1 }`, trailing spaces, a line it once wrapped), so an edit
+is applied in three steps:
+
+1. load the text in round-trip mode and dump it untouched: the *baseline*;
+2. make the edit on the loaded data and dump again: the *edited* text;
+3. carry over to the original text only the lines where baseline and edited differ (a three-way
+   merge over lines, as diff3 does). Where ruamel's normalisation and the edit touch the same
+   lines, the edited lines win: those lines had to change anyway.
+
+The merged text is checked to hold the same data as the edited dump; if it ever did not, the
+edited dump is used as it is, so the worst case is a larger diff, never a wrong file. Line
+endings (CRLF), a byte-order mark, and a missing final newline are kept.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from launchkit.diagnostics import LaunchkitError, error
+
+__all__ = [
+    "RoundTrip",
+    "detect_indent",
+    "merge_lines",
+    "open_roundtrip",
+    "remove_key",
+    "set_key",
+]
+
+_BOM = "\ufeff"
+_WIDTH = 1_000_000
+"""Wide enough that ruamel never wraps a long line it writes."""
+_PARENT = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[^\s#][^#]*?):\s*(?:#.*)?$")
+_DASH = re.compile(r"^(?P<indent>\s*)-(?P<gap>\s+)\S")
+
+
+@dataclass
+class RoundTrip:
+    """A playbook loaded for editing: its original text, its round-trip data and how to write it."""
+
+    display: str
+    raw: bytes
+    """The bytes as read; a write is refused if the file no longer holds them."""
+    text: str
+    """The original text with any byte-order mark removed, line endings as in the file."""
+    data: Any
+    """The round-trip data (ruamel CommentedMap): edit it in place, then call `render`."""
+    yaml: Any = field(repr=False)
+    baseline: str = field(repr=False)
+
+    @property
+    def crlf(self) -> bool:
+        return self.text.count("\r\n") * 2 > self.text.count("\n")
+
+    def dump(self) -> str:
+        """The current data as ruamel writes it (LF line endings)."""
+        out = io.StringIO()
+        self.yaml.dump(self.data, out)
+        return out.getvalue()
+
+    def render_text(self) -> str:
+        """The original text with the edit applied and nothing else changed."""
+        edited = self.dump()
+        newline = "\r\n" if self.crlf else "\n"
+        merged = merge_lines(self.text, self.baseline, edited, newline)
+        if merged != edited.replace("\n", newline) and not _same_data(merged, edited):
+            merged = _with_ending(edited.replace("\n", newline), self.text)
+        return merged
+
+    def render(self) -> bytes:
+        """The edited file's bytes, byte-order mark included when the original had one."""
+        bom = _BOM if self.raw.startswith(_BOM.encode("utf-8")) else ""
+        return (bom + self.render_text()).encode("utf-8")
+
+
+def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
+    """Load playbook bytes for editing. Bad YAML raises LaunchkitError (the loader says where)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise LaunchkitError(
+            [error(display, 1, 1, "not-utf8", "the file is not UTF-8; save it as UTF-8")]
+        ) from None
+    plain = text.replace("\r\n", "\n")
+    mapping, sequence, offset = detect_indent(plain)
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = _WIDTH
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            data = yaml.load(plain)
+    except YAMLError as e:
+        raise LaunchkitError(
+            [error(display, 1, 1, "yaml-syntax", f"invalid YAML: {e}".splitlines()[0])]
+        ) from None
+    rt = RoundTrip(display, raw, text, data, yaml, "")
+    rt.baseline = rt.dump()
+    return rt
+
+
+def detect_indent(text: str) -> tuple[int, int, int]:
+    """The file's (mapping indent, sequence indent, dash offset), as ruamel's `indent()` takes.
+
+    Each is the most common one among the file's nested blocks; (2, 2, 0) where it has none.
+    """
+    mappings: Counter[int] = Counter()
+    sequences: Counter[tuple[int, int]] = Counter()
+    lines = [ln for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
+    for parent, child in itertools.pairwise(lines):
+        found = _PARENT.match(parent)
+        if not found:
+            continue
+        key_col = len(found["lead"])
+        dash = _DASH.match(child)
+        if dash:
+            offset = len(dash["indent"]) - key_col
+            if offset >= 0:
+                sequences[(offset + 1 + len(dash["gap"]), offset)] += 1
+            continue
+        indent = len(child) - len(child.lstrip(" ")) - key_col
+        if indent > 0:
+            mappings[indent] += 1
+    mapping = mappings.most_common(1)[0][0] if mappings else 2
+    sequence, offset = sequences.most_common(1)[0][0] if sequences else (2, 0)
+    return mapping, max(sequence, offset + 2), offset
+
+
+def merge_lines(original: str, baseline: str, edited: str, newline: str = "\n") -> str:
+    """Apply the line changes from `baseline` to `edited` onto `original` (a diff3-style merge).
+
+    `baseline` and `edited` use LF; `original` may use CRLF. Lines taken from `edited` get
+    `newline`; lines kept from `original` keep their own ending.
+    """
+    o_lines = _split(original)
+    o_keys = [ln.rstrip("\r\n") for ln in o_lines]
+    b_keys = [ln.rstrip("\n") for ln in _split(baseline)]
+    e_keys = [ln.rstrip("\n") for ln in _split(edited)]
+    to_o = _matches(b_keys, o_keys)
+    out: list[str] = []
+    done = 0  # original lines already copied or replaced
+    for b1, b2, e1, e2 in _hunks(b_keys, e_keys, to_o):
+        if b1 < b2:
+            o1 = to_o[b1] if b1 in to_o else (to_o[b1 - 1] + 1 if b1 else 0)
+            o2 = to_o[b2 - 1] + 1 if b2 - 1 in to_o else (to_o[b2] if b2 in to_o else len(o_keys))
+        else:  # a pure insertion goes right after the line before it
+            o1 = o2 = to_o[b1 - 1] + 1 if b1 else 0
+        o1 = max(o1, done)
+        out.extend(o_lines[done:o1])
+        lines = _reindent(o_keys[o1:o2], b_keys[b1:b2], e_keys[e1:e2])
+        out.extend(key + newline for key in lines)
+        done = max(o2, o1)
+    out.extend(o_lines[done:])
+    return _with_ending("".join(_ensure_newlines(out, newline)), original)
+
+
+def _hunks(
+    b_keys: list[str], e_keys: list[str], to_o: dict[int, int]
+) -> list[tuple[int, int, int, int]]:
+    """The baseline-to-edited changes as (b1, b2, e1, e2), each widened over baseline lines that
+    have no original counterpart (ruamel wrote them differently) so that it maps onto whole
+    original lines; changes whose widened ranges overlap are joined."""
+    groups: list[tuple[int, int, list[tuple[int, int, int, int]]]] = []
+    for tag, b1, b2, e1, e2 in _opcodes(b_keys, e_keys):
+        if tag == "equal":
+            continue
+        w1, w2 = b1, b2
+        if b1 < b2:
+            while w1 > 0 and w1 - 1 not in to_o and w1 not in to_o:
+                w1 -= 1
+            while w2 < len(b_keys) and w2 not in to_o and w2 - 1 not in to_o:
+                w2 += 1
+        if groups and w1 < groups[-1][1]:
+            g1, g2, members = groups.pop()
+            groups.append((min(g1, w1), max(g2, w2), [*members, (b1, b2, e1, e2)]))
+        else:
+            groups.append((w1, w2, [(b1, b2, e1, e2)]))
+    out: list[tuple[int, int, int, int]] = []
+    for g1, g2, members in groups:
+        # outside its changes a group's baseline and edited lines are equal, one for one
+        first, last = members[0], members[-1]
+        out.append((g1, g2, first[2] - (first[0] - g1), last[3] + (g2 - last[1])))
+    return out
+
+
+def _reindent(o_chunk: list[str], b_chunk: list[str], e_chunk: list[str]) -> list[str]:
+    """Edited lines, indented as the original lines were where ruamel indented them otherwise.
+
+    A file may indent one mapping by 4 and another by 2; ruamel writes one indentation for the
+    whole file, so a value edited in the other mapping keeps that mapping's own indentation.
+    """
+    if not (len(o_chunk) == len(b_chunk) == len(e_chunk)):
+        return e_chunk
+    out: list[str] = []
+    for o, b, e in zip(o_chunk, b_chunk, e_chunk, strict=True):
+        if " ".join(o.split()) != " ".join(b.split()):
+            return e_chunk
+        b_lead = b[: len(b) - len(b.lstrip(" "))]
+        o_lead = o[: len(o) - len(o.lstrip(" "))]
+        out.append(_comment_at(o, o_lead + e[len(b_lead) :] if e.startswith(b_lead) else e))
+    return out
+
+
+def _comment_at(original: str, line: str) -> str:
+    """`line` with its end-of-line comment moved back to the column it had in `original`."""
+    hash_at = original.rfind(" #")
+    if hash_at < 0:
+        return line
+    comment = original[hash_at + 1 :]
+    if not line.endswith(" " + comment):
+        return line
+    code = line[: -len(comment)].rstrip()
+    return code + " " * max(1, hash_at + 1 - len(code)) + comment
+
+
+def _split(text: str) -> list[str]:
+    lines = text.split("\n")
+    out = [ln + "\n" for ln in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
+def _matches(a: list[str], b: list[str]) -> dict[int, int]:
+    """Index in `b` of each line of `a` that lies in a block the two have in common."""
+    if len(a) == len(b):
+        # ruamel's normalisations rewrite lines in place: pair them one for one, which is a
+        # valid alignment and, unlike a general diff, linear in the file's length.
+        return {i: i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x == y}
+    found: dict[int, int] = {}
+    for tag, a1, a2, b1, _ in _opcodes(a, b):
+        if tag == "equal":
+            found.update({a1 + k: b1 + k for k in range(a2 - a1)})
+    return found
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes, with the common head and tail cut off first.
+
+    An edit changes a few lines of a long file, and SequenceMatcher without its "junk"
+    heuristic (which would skip the many identical `status: todo` lines) is quadratic.
+    """
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = []
+    if head:
+        ops.append(("equal", 0, head, 0, head))
+    matcher = SequenceMatcher(
+        None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False
+    )
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        ops.append((tag, a1 + head, a2 + head, b1 + head, b2 + head))
+    if tail:
+        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return ops
+
+
+def _ensure_newlines(lines: list[str], newline: str) -> list[str]:
+    """Every line but the last ends with a line break (an original last line may have had none)."""
+    return [
+        ln if ln.endswith("\n") or i == len(lines) - 1 else ln + newline
+        for i, ln in enumerate(lines)
+    ]
+
+
+def _with_ending(text: str, original: str) -> str:
+    """Keep the original's final newline, or its absence."""
+    if not original or original.endswith("\n") or not text.endswith("\n"):
+        return text
+    return text.removesuffix("\r\n").removesuffix("\n")
+
+
+def _same_data(a: str, b: str) -> bool:
+    from ruamel.yaml import YAML
+
+    safe = YAML(typ="safe", pure=False)  # the C loader where installed: this runs on every edit
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return bool(safe.load(a) == safe.load(b))
+    except Exception:  # any parse failure of the merge means: do not use it
+        return False
+
+
+def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) -> None:
+    """Set `mapping[key]`, keeping the old value's quoting and the mapping's comments in place.
+
+    A new key goes right after the last of `after` that the mapping has, else at the end. At the
+    end, the comment lines and blank lines that followed the old last entry stay after the new
+    one (ruamel would otherwise put the new key below them, next to the following item).
+    """
+    if key in mapping:
+        mapping[key] = _like(mapping[key], value)
+        return
+    present = [k for k in after if k in mapping]
+    keys = list(mapping)
+    if present and keys.index(present[-1]) < len(keys) - 1:
+        mapping.insert(keys.index(present[-1]) + 1, key, value)
+        return
+    token = _trailing_comment(mapping)
+    mapping[key] = value
+    if token is not None:
+        from ruamel.yaml.error import CommentMark
+        from ruamel.yaml.tokens import CommentToken
+
+        eol, _, rest = token.value.partition("\n")
+        token.value = eol + "\n"
+        mapping.ca.items[key] = [None, None, CommentToken("\n" + rest, CommentMark(0), None), None]
+
+
+def remove_key(mapping: Any, key: str) -> None:
+    """Delete `mapping[key]`; comment lines that followed it move to the entry before it."""
+    if key not in mapping:
+        return
+    keys = list(mapping)
+    token = _trailing_comment(mapping) if keys[-1] == key else None
+    del mapping[key]
+    if token is not None and len(mapping):
+        from ruamel.yaml.error import CommentMark
+        from ruamel.yaml.tokens import CommentToken
+
+        _, _, rest = token.value.partition("\n")
+        if rest:
+            holder = _trailing_comment(mapping)
+            if holder is not None:
+                holder.value = holder.value + rest
+            else:
+                last = list(mapping)[-1]
+                mapping.ca.items[last] = [
+                    None,
+                    None,
+                    CommentToken("\n" + rest, CommentMark(0), None),
+                    None,
+                ]
+
+
+def _like(old: Any, new: Any) -> Any:
+    """`new`, written in the same quoting style as `old` when both are strings."""
+    from ruamel.yaml.scalarstring import ScalarString
+
+    if isinstance(old, ScalarString) and isinstance(new, str) and not isinstance(new, ScalarString):
+        return type(old)(new)
+    return new
+
+
+def _is_block(node: Any) -> bool:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    return (
+        isinstance(node, CommentedMap | CommentedSeq) and len(node) > 0 and not node.fa.flow_style()
+    )
+
+
+def _trailing_comment(node: Any) -> Any:
+    """The comment token after a block collection's last line, which ruamel hangs on its last item."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if not _is_block(node):
+        return None
+    if isinstance(node, CommentedMap):
+        last: Any = list(node)[-1]
+        slot = 2
+    else:
+        last, slot = len(node) - 1, 0
+    if _is_block(node[last]):
+        return _trailing_comment(node[last])
+    entry = node.ca.items.get(last)
+    return entry[slot] if entry else None
