@@ -7,10 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from launchkit.diagnostics import Diagnostic, LaunchkitError, error
-from launchkit.load.document import Document, read_document
+from launchkit.load.document import Document, parse_document, read_document
 from launchkit.model import Playbook
 
-__all__ = ["Document", "LoadedPlaybook", "load_playbook", "resolve_playbook"]
+__all__ = [
+    "Document",
+    "LoadedPlaybook",
+    "load_playbook",
+    "load_playbook_text",
+    "resolve_playbook",
+]
 
 
 @dataclass
@@ -50,13 +56,24 @@ class LoadedPlaybook:
 
 def load_playbook(path: Path | str, display: str | None = None) -> LoadedPlaybook:
     """Read, parse and validate a playbook file; raise LaunchkitError listing every problem."""
+    return _validate(read_document(Path(path), display))
+
+
+def load_playbook_text(text: str, display: str) -> LoadedPlaybook:
+    """Parse and validate playbook text held in memory; `display` names it in diagnostics.
+
+    Edits use it to check the text they are about to write, so that an edit which would make
+    the playbook invalid is refused before the file is touched.
+    """
+    return _validate(parse_document(text, display))
+
+
+def _validate(doc: Document) -> LoadedPlaybook:
     from pydantic import ValidationError
 
     from launchkit.load.errors import to_diagnostics
     from launchkit.load.semantic import check_references
 
-    path = Path(path)
-    doc = read_document(path, display)
     if not isinstance(doc.data, dict):
         line, col = doc.position(())
         raise LaunchkitError(
@@ -66,7 +83,8 @@ def load_playbook(path: Path | str, display: str | None = None) -> LoadedPlayboo
                     line,
                     col,
                     "not-a-mapping",
-                    "a playbook is a mapping of keys (launchkit:, id:, tasks: ...)",
+                    "a playbook is a mapping of keys such as 'launchkit: 1', 'id:', 'title:' "
+                    "and 'tasks:', one per line",
                 )
             ]
         )
