@@ -84,9 +84,17 @@ def _child(node: Any, part: str | int) -> tuple[Any, Any] | None:
         return (None, node.value[part]) if 0 <= part < len(node.value) else None
     if kind == "MappingNode":
         for k, v in _pairs(node):
-            if type(k).__name__ == "ScalarNode" and str(_scalar(k)) == str(part):
+            if type(k).__name__ == "ScalarNode" and _key_text(k) == str(part):
                 return k, v
     return None
+
+
+def _key_text(node: Any) -> str:
+    """A key as `_construct` stores it."""
+    try:
+        return str(_scalar(node))
+    except Exception:  # the same fallback as in _construct, for a key that is not a real date
+        return str(node.value)
 
 
 def _pairs(node: Any) -> Iterator[tuple[Any, Any]]:
@@ -356,6 +364,10 @@ def _construct(node: Any, shown: str, problems: list[Diagnostic], memo: dict[int
         try:
             return _scalar(node)
         except Exception as e:  # ruamel raises several types for bad timestamps and numbers
+            if node.tag == _TAG + "timestamp":
+                # Not a real date (2027-02-30): keep the text, so that a date field says
+                # what is wrong with it and a text field (a title) simply takes it.
+                return node.value
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
             problems.append(_bad_scalar(shown, line, col, node, e))
             return None
@@ -381,13 +393,7 @@ def _construct(node: Any, shown: str, problems: list[Diagnostic], memo: dict[int
                 )
             )
             continue
-        try:
-            key = str(_scalar(k))
-        except Exception as e:  # a key such as 2027-02-30 that YAML reads as a bad date
-            problems.append(
-                _bad_scalar(shown, k.start_mark.line + 1, k.start_mark.column + 1, k, e)
-            )
-            continue
+        key = _key_text(k)
         if key in seen:
             line, col = k.start_mark.line + 1, k.start_mark.column + 1
             first = seen[key].start_mark.line + 1
@@ -415,7 +421,7 @@ def _construct(node: Any, shown: str, problems: list[Diagnostic], memo: dict[int
                 )
         # `<<` merges fill in only the keys the mapping does not set itself.
         for k, v in _pairs(node):
-            name = str(_scalar(k)) if type(k).__name__ == "ScalarNode" else None
+            name = _key_text(k) if type(k).__name__ == "ScalarNode" else None
             if name is not None and name not in result:
                 result[name] = _construct(v, shown, problems, memo)
     return result
@@ -423,6 +429,4 @@ def _construct(node: Any, shown: str, problems: list[Diagnostic], memo: dict[int
 
 def _bad_scalar(shown: str, line: int, col: int, node: Any, e: Exception) -> Diagnostic:
     reason = str(e).splitlines()[0] if str(e) else type(e).__name__
-    if node.tag == _TAG + "timestamp":
-        return error(shown, line, col, "bad-date", f"'{node.value}' is not a real date: {reason}")
     return error(shown, line, col, "yaml-syntax", f"cannot read '{node.value}': {reason}")

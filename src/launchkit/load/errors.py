@@ -21,7 +21,10 @@ _TYPES: dict[str, tuple[str, str]] = {
     "float_parsing": ("wrong-type", "expected a number, got {input}"),
     "bool_type": ("wrong-type", "expected true or false, got {input}"),
     "bool_parsing": ("wrong-type", "expected true or false, got {input}"),
-    "list_type": ("wrong-type", "expected a list, got {input}"),
+    "list_type": (
+        "wrong-type",
+        "expected a list (one item per line starting with '- ', or [a, b]), got {input}",
+    ),
     "dict_type": ("wrong-type", "expected a mapping of keys to values, got {input}"),
     "model_type": ("wrong-type", "expected a mapping of keys to values, got {input}"),
     "model_attributes_type": ("wrong-type", "expected a mapping of keys to values, got {input}"),
@@ -154,7 +157,7 @@ def _version_message(value: Any) -> str:
 def _quote_hint(doc: Document, loc: tuple[str | int, ...]) -> str:
     """For text written as something YAML reads as a number, date or yes/no: say to quote it."""
     _, node = doc.node_at(loc)
-    if type(node).__name__ == "ScalarNode" and node.style is None and node.value:
+    if type(node).__name__ == "ScalarNode" and not node.style and node.value:
         return f'; put it in quotes to keep it as text: "{node.value}"'
     return ""
 

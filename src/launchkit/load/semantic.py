@@ -197,7 +197,12 @@ class _References:
             yield self.at(
                 here,
                 "gate-rule",
-                f"gate '{name}' uses rule {rule}, which needs {_and(needs)}; add {_and(missing)}",
+                f"gate '{name}' uses rule {rule}, which needs {_and(needs)}: add "
+                + (
+                    ("it" if len(needs) == 1 else "them")
+                    if missing == list(needs)
+                    else _and(missing)
+                ),
             )
         if rule in ("champions_per_site", "employees_per_champion") and not self.has_sites:
             yield self.at(

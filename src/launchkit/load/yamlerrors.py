@@ -51,6 +51,13 @@ def explain(e: Any, text: str) -> tuple[int, int, str, str]:
             "yaml-syntax",
             "this quote is never closed; end the text with the same quote mark",
         )
+    if "found unexpected ':'" in problem:
+        return (
+            line,
+            col,
+            "yaml-syntax",
+            "a ':' inside a value here; put the whole value in quotes",
+        )
     if "mapping values are not allowed" in problem:
         return (
             line,

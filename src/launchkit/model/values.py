@@ -221,10 +221,12 @@ def parse_time(value: Any) -> dt.time:
         m = _TIME.match(value.strip())
         if m:
             return dt.time(int(m.group(1)), int(m.group(2)))
+        short = re.match(r"^(\d):([0-5]\d)$", value.strip())
+        hint = f" (did you mean '0{short.group(1)}:{short.group(2)}'?)" if short else ""
         raise PydanticCustomError(
             "bad-time",
             "'{text}' is not a time of day on a 24-hour clock, written HH:MM such as \"09:00\" "
-            'or "13:30"',
+            'or "13:30"' + hint,
             {"text": value},
         )
     raise PydanticCustomError(
@@ -250,10 +252,14 @@ def parse_rrule(value: Any) -> str:
     try:
         rule = rrulestr(text, dtstart=dt.datetime(2000, 1, 1), cache=False)
     except (ValueError, TypeError) as e:
+        reason = str(e)
+        if not reason.startswith(("invalid", "unknown", "UNTIL")):
+            # dateutil's other messages describe its own code, not the rule.
+            reason = "write it as NAME=VALUE parts separated by ';'"
         raise PydanticCustomError(
             "bad-rrule",
             "'{text}' is not a repeat rule (RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=4): {reason}",
-            {"text": text, "reason": str(e)},
+            {"text": text, "reason": reason},
         ) from e
     del rule
     upper = text.upper()
