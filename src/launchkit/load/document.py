@@ -144,8 +144,14 @@ def parse_document(text: str, shown: str) -> Document:
     """Parse YAML text already in memory (an edit not yet written), as `read_document` does."""
     if not text.strip():
         raise LaunchkitError([error(shown, 1, 1, "empty-file", "the file is empty")])
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:  # a lone surrogate, possible only in text built in memory
+        before = text[: e.start]
+        line, col = before.count("\n") + 1, e.start - (before.rfind("\n") + 1) + 1
+        _fail(shown, line, col, "bad-character", "this character cannot be written as UTF-8")
     root = _Composer(shown).compose(text)
-    if root is None:
+    if root is None or (type(root).__name__ == "ScalarNode" and root.tag == _TAG + "null"):
         raise LaunchkitError(
             [error(shown, 1, 1, "empty-file", "the file holds only comments, no playbook")]
         )
@@ -237,6 +243,7 @@ class _Composer:
 
     def compose(self, text: str) -> Any:
         from ruamel.yaml.error import MarkedYAMLError, YAMLError
+        from ruamel.yaml.reader import ReaderError
 
         try:
             with warnings.catch_warnings():
@@ -245,8 +252,22 @@ class _Composer:
         except MarkedYAMLError as e:
             line, col, code, message = explain(e, text)
             return _fail(self.shown, line, col, code, message)
-        except YAMLError as e:  # not raised by ruamel 0.18 for text input; kept as a safety net
-            return _fail(self.shown, 1, 1, "yaml-syntax", f"this is not valid YAML: {e}")
+        except ReaderError as e:
+            # Control characters (ESC, BEL, ...) that YAML forbids anywhere in a file.
+            before = text[: e.position]
+            line = before.count("\n") + 1
+            col = e.position - (before.rfind("\n") + 1) + 1
+            code = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+            return _fail(
+                self.shown,
+                line,
+                col,
+                "bad-character",
+                f"the invisible control character U+{code:04X} is not allowed in YAML; delete it",
+            )
+        except YAMLError as e:  # no other kind is raised for text input; kept as a safety net
+            first = str(e).splitlines()[0] if str(e) else type(e).__name__
+            return _fail(self.shown, 1, 1, "yaml-syntax", f"this is not valid YAML: {first}")
 
     def _compose(self, text: str) -> Any:
         from ruamel.yaml import events as ev

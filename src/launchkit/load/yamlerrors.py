@@ -44,7 +44,15 @@ def explain(e: Any, text: str) -> tuple[int, int, str, str]:
             "yaml-syntax",
             f"the '{{' opened on line {ctx_line} is never closed with '}}'",
         )
-    if "quoted scalar" in context:
+    if "escape" in problem:
+        return (
+            line,
+            col,
+            "yaml-syntax",
+            "this backslash (\\) escape is not valid inside double quotes; write the character "
+            "itself, double the backslash, or use single quotes",
+        )
+    if "quoted scalar" in context and ("end of stream" in problem or "separator" in problem):
         return (
             ctx_line,
             ctx.column + 1 if ctx is not None else col,

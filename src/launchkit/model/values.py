@@ -46,8 +46,8 @@ class Offset:
     def __str__(self) -> str:
         if self.date is not None:
             return self.date.isoformat()
-        if self.amount == 0:
-            return "L"
+        if self.amount == 0 and self.unit == "d":
+            return "L"  # L+0bd stays as written: it may differ from L when L is not a working day
         return f"L{self.amount:+d}{self.unit}"
 
 
