@@ -257,13 +257,13 @@ class _Composer:
             before = text[: e.position]
             line = before.count("\n") + 1
             col = e.position - (before.rfind("\n") + 1) + 1
-            code = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+            char = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
             return _fail(
                 self.shown,
                 line,
                 col,
                 "bad-character",
-                f"the invisible control character U+{code:04X} is not allowed in YAML; delete it",
+                f"the invisible control character U+{char:04X} is not allowed in YAML; delete it",
             )
         except YAMLError as e:  # no other kind is raised for text input; kept as a safety net
             first = str(e).splitlines()[0] if str(e) else type(e).__name__
