@@ -403,7 +403,7 @@ SpanValue = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": r"^\d{1,5}\s*(bd|d|w)$"},
-                {"type": "integer", "minimum": 0},
+                {"type": "integer", "minimum": 0, "maximum": 99_999},
             ],
             "description": "5bd (working days), 3d (calendar days) or 2w (weeks)",
             "examples": ["1bd", "5bd", "2w"],
@@ -434,7 +434,8 @@ CountryCode = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^[A-Z]{2}(-[A-Z0-9]{1,4})?$",
+            # Subdivisions are codes (ES-MD) or, for some cities and regions, names (IT-Andria).
+            "pattern": r"^[A-Z]{2}(-\S.*)?$",
             "examples": ["IL", "IT", "ES-MD"],
         }
     ),
