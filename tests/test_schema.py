@@ -18,9 +18,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from launchkit.load.document import read_document
-
 from conftest import DATA, ROOT
+from launchkit.load.document import read_document
 
 SHIPPED = ROOT / "docs" / "playbook.schema.json"
 MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$", re.MULTILINE)

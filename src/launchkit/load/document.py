@@ -185,7 +185,9 @@ def _read_text(path: Path, shown: str) -> str:
     except FileNotFoundError:
         raise LaunchkitError([error(shown, 1, 1, "no-such-file", "no such file")]) from None
     except OSError as e:
-        raise LaunchkitError([error(shown, 1, 1, "unreadable", e.strerror or str(e))]) from None
+        raise LaunchkitError(
+            [error(shown, 1, 1, "unreadable-file", f"cannot read the file: {e.strerror or e}")]
+        ) from None
     if b"\x00" in raw:
         line, col = _line_col(raw, raw.index(b"\x00"))
         raise LaunchkitError(

@@ -112,7 +112,7 @@ class _References:
                     circle = [*path[path.index(dep) :], dep]
                     yield self.at(
                         loc,
-                        "cycle",
+                        "after-cycle",
                         "these tasks wait for each other in a circle, so none can start: "
                         + " → ".join(circle)
                         + "; remove one of these after: links",
@@ -135,7 +135,7 @@ class _References:
             if dep == task.get("id"):
                 yield self.at(
                     (*here, "after", j),
-                    "cycle",
+                    "after-cycle",
                     f"task '{dep}' waits for itself; remove '{dep}' from its after: list",
                 )
             elif dep not in self.task_ids:
