@@ -13,7 +13,7 @@ recursive aliases and unsupported tags, each with its own line and column.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -117,6 +117,46 @@ def _yaml() -> Any:
 
     # The C parser when ruamel.yaml.clib is installed; the pure one otherwise.
     return YAML(typ="safe", pure=False)
+
+
+@cache
+def _resolver(major: int, minor: int) -> Callable[[str], str]:
+    """The implicit tag of a plain scalar (`3` int, `true` bool, `2027-01-10` timestamp).
+
+    ruamel's own resolver looks up the YAML version through several properties for every
+    scalar; this table is built once per version from ruamel's rules.
+    """
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    version = (major, minor) if (major, minor) in ((1, 1), (1, 2)) else (1, 2)
+    table: dict[str | None, list[tuple[str, Any]]] = {}
+    for versions, tag, regexp, first in implicit_resolvers:
+        if version in versions:
+            for ch in first or [None]:
+                table.setdefault(ch, []).append((tag, regexp))
+    anywhere = table.get(None, [])
+
+    def resolve(value: str) -> str:
+        for tag, regexp in table.get(value[:1], []) + anywhere:
+            if regexp.match(value):
+                return str(tag)
+        return _STR
+
+    return resolve
+
+
+@cache
+def _tags() -> dict[str, Any]:
+    """One shared ruamel Tag per tag name: a node made from a plain string would build its own
+    Tag and decode it again on every `.tag` read, which dominated loading large files."""
+    from ruamel.yaml.tag import Tag
+
+    class Tags(dict[str, Any]):
+        def __missing__(self, name: str) -> Any:
+            tag = self[name] = Tag(suffix=name)
+            return tag
+
+    return Tags()
 
 
 def _scalar(node: Any) -> Any:
@@ -275,7 +315,8 @@ class _Composer:
         from ruamel.yaml import events as ev
         from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-        resolve = _yaml().resolver.resolve
+        resolve = _resolver(1, 2)
+        tags = _tags()
         root: Any = None
         documents = 0
         # Open collections: [node, pending mapping key or None, expanded size so far].
@@ -283,6 +324,8 @@ class _Composer:
         for event in _yaml().parse(text):
             kind = type(event)
             if kind is ev.DocumentStartEvent:
+                if event.version:  # a `%YAML 1.1` directive: yes/no are booleans there
+                    resolve = _resolver(*event.version)
                 documents += 1
                 if documents > 1:
                     self.fail_at(
@@ -294,10 +337,10 @@ class _Composer:
             if kind is ev.ScalarEvent:
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = str(resolve(ScalarNode, event.value, event.implicit))
+                    tag = resolve(event.value) if event.implicit[0] else _STR
                 self.check_tag(tag, event.start_mark, scalar=True)
                 node: Any = ScalarNode(
-                    tag, event.value, event.start_mark, event.end_mark, style=event.style
+                    tags[tag], event.value, event.start_mark, event.end_mark, style=event.style
                 )
                 size = 1
                 self.written += 1
@@ -325,9 +368,9 @@ class _Composer:
                 cls = SequenceNode if is_seq else MappingNode
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = str(resolve(cls, None, event.implicit))
+                    tag = _TAG + ("seq" if is_seq else "map")
                 self.check_tag(tag, event.start_mark, scalar=False, seq=is_seq)
-                node = cls(tag, [], event.start_mark, None, flow_style=event.flow_style)
+                node = cls(tags[tag], [], event.start_mark, None, flow_style=event.flow_style)
                 self.written += 1
                 if event.anchor:
                     self.anchors[event.anchor] = node
