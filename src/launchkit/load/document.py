@@ -132,7 +132,8 @@ def _resolver(major: int, minor: int) -> Callable[[str], str]:
     table: dict[str | None, list[tuple[str, Any]]] = {}
     for versions, tag, regexp, first in implicit_resolvers:
         if version in versions:
-            for ch in first or [None]:
+            starts: list[str | None] = list(first) if first else [None]
+            for ch in starts:
                 table.setdefault(ch, []).append((tag, regexp))
     anywhere = table.get(None, [])
 
