@@ -198,3 +198,20 @@ def test_several_files_report_each(cli, tmp_path):
     assert r.exit_code == 2
     assert r.stdout == f"{good}: ok (0 tasks, 0 gates)\nstarter: ok (3 tasks, 1 gates)\n"
     assert r.stderr == f"{empty}:1:1: error: the file is empty [empty-file]\n"
+
+
+def test_yaml_1_2_keeps_yes_no_and_country_codes_as_text(tmp_path):
+    # YAML 1.1 read `NO` (Norway) and `yes` as booleans; playbooks are YAML 1.2.
+    path = tmp_path / "launch.yaml"
+    path.write_text(GOOD + "description: yes\ncalendar: {holidays: [NO]}\n", encoding="utf-8")
+    playbook = load_playbook(path).playbook
+    assert (playbook.description, playbook.calendar.holidays) == ("yes", ["NO"])
+
+
+def test_a_yaml_1_1_directive_is_honoured(cli, tmp_path):
+    path = tmp_path / "launch.yaml"
+    path.write_text("%YAML 1.1\n---\n" + GOOD + "description: yes\n", encoding="utf-8")
+    assert run(cli, path) == (
+        f'{path}:6:14: error: expected text, got true; put it in quotes to keep it as text: "yes" '
+        "[wrong-type]\n"
+    )
