@@ -27,7 +27,10 @@ _TYPES: dict[str, tuple[str, str]] = {
     ),
     "dict_type": ("wrong-type", "expected keys with values (key: value lines), got {input}"),
     "model_type": ("wrong-type", "expected keys with values (key: value lines), got {input}"),
-    "model_attributes_type": ("wrong-type", "expected keys with values (key: value lines), got {input}"),
+    "model_attributes_type": (
+        "wrong-type",
+        "expected keys with values (key: value lines), got {input}",
+    ),
     "date_type": ("bad-date", "expected a date such as 2027-01-10, got {input}"),
     "date_parsing": ("bad-date", "expected a date such as 2027-01-10, got {input}"),
     "date_from_datetime_parsing": ("bad-date", "{input} is not a real date (YYYY-MM-DD)"),
