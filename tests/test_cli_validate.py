@@ -31,4 +31,4 @@ def test_json_format_lists_each_file(cli, write):
     doc = json.loads(r.stdout)
     assert doc["valid"] is False
     assert [f["valid"] for f in doc["files"]] == [True, False]
-    assert {d["code"] for d in doc["files"][1]["diagnostics"]} >= {"bad-value", "missing-key"}
+    assert {d["code"] for d in doc["files"][1]["diagnostics"]} >= {"bad-version", "missing-key"}

@@ -6,13 +6,13 @@ completion help, so they are written for the person editing the YAML.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from launchkit.model.values import (
     CountryCode,
+    Day,
     Email,
     Name,
     OffsetValue,
@@ -49,7 +49,7 @@ class CalendarSpec(Strict):
     """Working weekdays, e.g. [sun, mon, tue, wed, thu] in Israel."""
     holidays: list[CountryCode] = Field(default_factory=list)
     """Country codes whose public holidays are non-working days (the `holidays` package): IL, IT, TR, ES-MD."""
-    closed: list[dt.date] = Field(default_factory=list)
+    closed: list[Day] = Field(default_factory=list)
     """Extra non-working days: a company retreat, a site closure."""
 
 
@@ -97,7 +97,7 @@ class Waiver(Strict):
     """Why the finding is accepted for now."""
     owner: str
     """Who accepted it (a role or a name)."""
-    until: dt.date
+    until: Day
     """Last day the waiver holds; after it the finding counts again."""
 
 
@@ -106,7 +106,7 @@ class SiteProgress(Strict):
 
     status: Status = "todo"
     """todo, doing, done, blocked or skipped, at this site."""
-    done_on: dt.date | None = None
+    done_on: Day | None = None
     """Day the task was done at this site."""
     evidence: str | None = None
     """Link or note that shows it was done at this site."""
@@ -147,7 +147,7 @@ class Task(Strict):
     """Items of the source documents this task covers (S3.2, EA.4, A60.8)."""
     status: Status = "todo"
     """todo, doing, done, blocked or skipped."""
-    done_on: dt.date | None = None
+    done_on: Day | None = None
     """Day the task was done."""
     evidence: str | None = None
     """Link or note that shows it was done."""
@@ -265,7 +265,7 @@ class Playbook(Strict):
     """Language of rendered output: en, he, tr or it."""
     timezone: TimezoneName = "UTC"
     """IANA time zone of timed tasks and of "today": Asia/Jerusalem, Europe/Rome."""
-    launch: dt.date | None = None
+    launch: Day | None = None
     """Launch day L. May be left out and given with --launch."""
     calendar: CalendarSpec = Field(default_factory=CalendarSpec)
     """Working days: work week, country holidays, closed days."""
