@@ -1,0 +1,57 @@
+"""Invitations to employees: an e-mail (text and HTML) and an SMS, with its segment count checked.
+
+An SMS longer than one segment (160 GSM-7 or 70 UCS-2 characters) still arrives, but costs more
+and may be split on old phones, so it is a warning that names the count, never an error.
+"""
+
+from __future__ import annotations
+
+from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering, gettext_for
+from launchkit.outputs.render.sms import sms_size
+from launchkit.outputs.render.teasers import qr_svg
+
+
+def sms_text(ctx: RenderContext) -> str:
+    """The SMS as sent: the playbook's wording (or the catalog's), then the download link."""
+    _ = gettext_for(ctx.locale)
+    body = ctx.playbook.documents.invitation.sms or _(
+        "%(app)s is here! Download it:", app=ctx.app_name
+    )
+    url = ctx.download_url
+    return f"{body.strip()} {url}" if url else body.strip()
+
+
+def render_invitations(ctx: RenderContext) -> Rendering:
+    """`invitations/email.txt`, `invitations/email.html`, `invitations/sms.txt`; SMS warnings."""
+    _ = gettext_for(ctx.locale)
+    inv = ctx.playbook.documents.invitation
+    url = ctx.download_url
+    values = {
+        "subject": inv.subject or _("%(app)s is here", app=ctx.app_name),
+        "body": inv.email
+        or _(
+            "From %(date)s, %(app)s is how we keep everyone in the company informed and connected.",
+            date=ctx.format_date(ctx.plan.launch),
+            app=ctx.app_name,
+        ),
+        "qr": qr_svg(url) if url else None,
+        "sms": sms_text(ctx),
+    }
+    result = Rendering(
+        [
+            OutputFile("invitations/email.txt", ctx.render("invitations/email.txt.j2", **values)),
+            OutputFile("invitations/email.html", ctx.render("invitations/email.html.j2", **values)),
+            OutputFile("invitations/sms.txt", ctx.render("invitations/sms.txt.j2", **values)),
+        ]
+    )
+    size = sms_size(values["sms"])
+    if size.segments > 1:
+        result.warnings.append(
+            ctx.warning(
+                ("documents", "invitation", "sms"),
+                "sms-segments",
+                f"the SMS invitation is {size.units} {size.encoding} characters and goes out as "
+                f"{size.segments} segments (one segment holds {size.single_limit})",
+            )
+        )
+    return result
