@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from render_plans import DATA, hand_plan
 
 from launchkit.outputs.render import RENDERERS, Artefact, render
-from launchkit.outputs.render.deck import build_slides
 from launchkit.outputs.render.base import RenderContext
+from launchkit.outputs.render.deck import build_slides
+from render_plans import DATA, hand_plan
 
 
 @pytest.mark.parametrize("lang", ["en", "he"])
@@ -80,7 +80,9 @@ def test_hebrew_is_right_to_left_with_links_kept_left_to_right() -> None:
         ("it", "Incontro di lancio con i manager", "15 marzo 2027"),
     ],
 )
-def test_turkish_and_italian(write: Callable[..., Path], locale: str, title: str, date: str) -> None:
+def test_turkish_and_italian(
+    write: Callable[..., Path], locale: str, title: str, date: str
+) -> None:
     text = (DATA / "en.yaml").read_text(encoding="utf-8").replace("locale: en", f"locale: {locale}")
     plan = hand_plan("en", write(text, f"{locale}.yaml"))
     deck = render(plan, [Artefact.deck]).files[1].text

@@ -60,7 +60,7 @@ def safe_name(part: str) -> str:
 def output_path(folder: Path, name: str) -> Path:
     """`folder/name`, refusing any name that would land outside `folder`."""
     relative = PurePosixPath(name)
-    if relative.is_absolute() or any(p in ("..", "") for p in relative.parts):
+    if not relative.parts or relative.is_absolute() or ".." in relative.parts:
         raise ValueError(f"output name {name!r} leaves the output folder")
     root = folder.resolve()
     target = (root / Path(*relative.parts)).resolve()

@@ -70,7 +70,9 @@ def build_slides(ctx: RenderContext) -> list[Slide]:
     ]  # fmt: skip
     if pb.documents.faq:
         slides.append(
-            Slide("faq", _("Questions employees will ask"), qa=[(q.q, q.a) for q in pb.documents.faq])
+            Slide(
+                "faq", _("Questions employees will ask"), qa=[(q.q, q.a) for q in pb.documents.faq]
+            )
         )
     return slides
 
@@ -84,7 +86,14 @@ def _timeline(ctx: RenderContext) -> Slide:
     ]  # fmt: skip
     rows.append([_("Launch day"), ctx.format_date(ctx.plan.launch, "medium"), ""])
     head = [_("Phase"), _("From"), _("To")]
-    return Slide("timeline", _("Timeline"), None, list(ctx.playbook.documents.talking_points.timeline), head, rows)
+    return Slide(
+        "timeline",
+        _("Timeline"),
+        None,
+        list(ctx.playbook.documents.talking_points.timeline),
+        head,
+        rows,
+    )
 
 
 def _champions(ctx: RenderContext) -> Slide:

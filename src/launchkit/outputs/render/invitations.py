@@ -26,6 +26,7 @@ def render_invitations(ctx: RenderContext) -> Rendering:
     _ = gettext_for(ctx.locale)
     inv = ctx.playbook.documents.invitation
     url = ctx.download_url
+    sms = sms_text(ctx)
     values = {
         "subject": inv.subject or _("%(app)s is here", app=ctx.app_name),
         "body": inv.email
@@ -35,7 +36,7 @@ def render_invitations(ctx: RenderContext) -> Rendering:
             app=ctx.app_name,
         ),
         "qr": qr_svg(url) if url else None,
-        "sms": sms_text(ctx),
+        "sms": sms,
     }
     result = Rendering(
         [
@@ -44,7 +45,7 @@ def render_invitations(ctx: RenderContext) -> Rendering:
             OutputFile("invitations/sms.txt", ctx.render("invitations/sms.txt.j2", **values)),
         ]
     )
-    size = sms_size(values["sms"])
+    size = sms_size(sms)
     if size.segments > 1:
         result.warnings.append(
             ctx.warning(

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering, gettext_for, safe_name
+from launchkit.outputs.render.base import (
+    OutputFile,
+    RenderContext,
+    Rendering,
+    gettext_for,
+    safe_name,
+)
 
 # Other spellings people write in `channels:`, mapped to the channel whose document they mean.
 ALIASES = {
@@ -59,7 +65,9 @@ def teaser_text(ctx: RenderContext, channel: str) -> str:
         if canonical(written) == channel:
             return text
     _ = gettext_for(ctx.locale)
-    return _("%(app)s is coming on %(date)s.", app=ctx.app_name, date=ctx.format_date(ctx.plan.launch))
+    return _(
+        "%(app)s is coming on %(date)s.", app=ctx.app_name, date=ctx.format_date(ctx.plan.launch)
+    )
 
 
 def qr_svg(url: str) -> Any:

@@ -107,7 +107,9 @@ def build_gantt(ctx: RenderContext) -> Gantt:
         for i, d in enumerate(d for d in all_days if d.weekday() == week_start)
         if (i * 7) % step == 0
     ]
-    legend = [(colors[p.id], p.title) for p in ctx.playbook.phases if any(t.phase == p.id for t in tasks)]
+    legend = [
+        (colors[p.id], p.title) for p in ctx.playbook.phases if any(t.phase == p.id for t in tasks)
+    ]
     return Gantt(
         width=round(width, 1),
         height=TOP + max(1, len(tasks)) * ROW_H + PAD,
