@@ -33,6 +33,8 @@ class Slide:
     head: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     qa: list[tuple[str, str]] = field(default_factory=list)
+    ltr_columns: tuple[int, ...] = ()
+    """Columns that hold left-to-right text (figures with ≥ and ≤) even in a right-to-left deck."""
 
 
 def build_slides(ctx: RenderContext) -> list[Slide]:
@@ -121,7 +123,8 @@ def _gates(ctx: RenderContext) -> Slide:
         rows.append([gate.title, ctx.format_date(day, "medium"), _target(gate), _value(now)])
     head = [_("Gate"), _("By"), _("Target"), _("Now")] if rows else []
     lead = _("What must be true before we launch to employees.")
-    return Slide("gates", _("The gates"), lead, list(pb.documents.talking_points.gates), head, rows)
+    notes = list(pb.documents.talking_points.gates)
+    return Slide("gates", _("The gates"), lead, notes, head, rows, ltr_columns=(2, 3))
 
 
 def _number(x: float) -> str:

@@ -76,7 +76,8 @@ def qr_svg(url: str) -> Any:
     from markupsafe import Markup
 
     code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=6, border=2, dark="#1d2430", title=url)
+    # omitsize gives a viewBox instead of a fixed size, so the page decides how large it prints.
+    svg = code.svg_inline(border=2, dark="#1d2430", title=url, omitsize=True)
     return Markup(svg)
 
 
