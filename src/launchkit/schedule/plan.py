@@ -8,6 +8,7 @@ from typing import Literal
 
 from launchkit.load import LoadedPlaybook
 from launchkit.model import Playbook, Task
+from launchkit.schedule.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Moved:
     """What closes the original day: a weekday name, a holiday's name, or "closed"."""
 
     def note(self) -> str:
+        """`moved from 2027-04-25, Liberation Day`."""
         return f"moved from {self.original.isoformat()}, {self.reason}"
 
 
@@ -77,6 +79,9 @@ class Plan:
     site_launch: dict[str, dt.date] = field(default_factory=dict)
     """Each site's own launch day (equal to `launch` where the site sets none)."""
     _by_id: dict[str, PlannedTask] = field(default_factory=dict, repr=False)
+    calendars: dict[str, WorkCalendar] = field(default_factory=dict, repr=False)
+    _copies: dict[str, list[PlannedTask]] = field(default_factory=dict, repr=False)
+    """Working-day calendar per site id; the key "" holds the playbook's own calendar."""
 
     @property
     def playbook(self) -> Playbook:
@@ -92,6 +97,42 @@ class Plan:
             self._by_id = {t.id: t for t in self.tasks}
         return self._by_id[task_id]
 
+    def calendar(self, site: str | None = None) -> WorkCalendar:
+        """The working-day calendar of a site (its own, else the playbook's); None: the playbook's."""
+        key = site or ""
+        if key not in self.calendars:
+            spec = self.playbook.calendar
+            if site is not None:
+                own = next((s.calendar for s in self.playbook.sites if s.id == site), None)
+                spec = own or spec
+            self.calendars[key] = WorkCalendar(spec, self.playbook.locale, self.launch)
+        return self.calendars[key]
+
+    def calendar_of(self, planned: PlannedTask) -> WorkCalendar:
+        """The calendar a planned task was dated against."""
+        return self.calendar(planned.site)
+
+    def launch_of(self, planned: PlannedTask) -> dt.date:
+        """The launch day a planned task counts from: its site's wave, else L."""
+        if planned.site is None:
+            return self.launch
+        return self.site_launch.get(planned.site, self.launch)
+
+    def only(self, site: str | None = None, owner: str | None = None) -> Plan:
+        """The plan narrowed to one site (its copies and the shared tasks) and/or one owner."""
+        kept = [
+            t
+            for t in self.tasks
+            if (site is None or t.site in (None, site)) and (owner is None or t.owner == owner)
+        ]
+        return Plan(
+            self.loaded, self.launch, kept, dict(self.site_launch), calendars=self.calendars
+        )
+
     def copies(self, task_id: str) -> list[PlannedTask]:
         """The planned tasks made from one playbook task: itself, or its per-site copies."""
-        return [t for t in self.tasks if t.task.id == task_id]
+        if sum(len(c) for c in self._copies.values()) != len(self.tasks):
+            self._copies = {}
+            for t in self.tasks:
+                self._copies.setdefault(t.task.id, []).append(t)
+        return list(self._copies.get(task_id, []))

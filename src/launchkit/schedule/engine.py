@@ -1,0 +1,205 @@
+"""The scheduler: a loaded playbook and a launch day in, a dated Plan out.
+
+Tasks are dated in dependency order (see graph.py), each per-site task once per site against
+that site's calendar and launch day; then a backward pass from the deadlines gives slack
+(see slack.py). Every step is a binary search on a calendar, so the whole is O(n log n) in
+tasks and links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from launchkit.diagnostics import LaunchkitError
+from launchkit.load import LoadedPlaybook
+from launchkit.model import CalendarSpec, Site, Span, Task
+from launchkit.schedule.graph import dependency_order
+from launchkit.schedule.offsets import earliest_after, end_from_start, resolve, start_from_end
+from launchkit.schedule.plan import Moved, Plan, PlannedTask
+from launchkit.schedule.recurrence import occurrences
+from launchkit.schedule.slack import backward_pass
+from launchkit.schedule.workdays import WorkCalendar, calendar_key
+
+ONE_DAY = Span(1, "bd")
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a task copy is dated: its site (None for a plain task), calendar and launch day."""
+
+    site: str | None
+    calendar: WorkCalendar
+    launch: dt.date
+
+
+def schedule(loaded: LoadedPlaybook, launch: dt.date | None = None) -> Plan:
+    """Date every task of a playbook; `launch` overrides (or supplies) the playbook's launch day.
+
+    Raises LaunchkitError for a playbook that cannot be dated: no launch day (`no-launch`),
+    tasks waiting for each other (`cycle`), a calendar without working days (`no-workdays`).
+    """
+    playbook = loaded.playbook
+    day_l = launch or playbook.launch
+    if day_l is None:
+        raise LaunchkitError(
+            [
+                loaded.error(
+                    (),
+                    "no-launch",
+                    "the playbook has no launch day: add `launch: YYYY-MM-DD` or give --launch",
+                )
+            ]
+        )
+    calendars = _Calendars(loaded, day_l)
+    main = Context(None, calendars.get(playbook.calendar, ("calendar",)), day_l)
+    sites = [_site_context(loaded, i, s, main, calendars) for i, s in enumerate(playbook.sites)]
+    order = dependency_order(loaded)
+    dated = _Dater(loaded, main, sites).run(order)
+    backward_pass(dated, {c.site: c for c in [main, *sites]})
+    planned = [p for task in playbook.tasks for p in dated[task.id]]
+    return Plan(
+        loaded,
+        day_l,
+        planned,
+        site_launch={c.site: c.launch for c in sites if c.site is not None},
+        calendars={"": main.calendar} | {c.site: c.calendar for c in sites if c.site},
+    )
+
+
+class _Calendars:
+    """One WorkCalendar per distinct calendar spec, shared by every site that uses it."""
+
+    def __init__(self, loaded: LoadedPlaybook, around: dt.date) -> None:
+        self.loaded = loaded
+        self.around = around
+        self.made: dict[object, WorkCalendar] = {}
+
+    def get(self, spec: CalendarSpec, loc: tuple[str | int, ...]) -> WorkCalendar:
+        key = calendar_key(spec)
+        if key not in self.made:
+            if not spec.workweek:
+                raise LaunchkitError(
+                    [
+                        self.loaded.error(
+                            (*loc, "workweek"),
+                            "no-workdays",
+                            "the work week is empty: list at least one working day",
+                        )
+                    ]
+                )
+            self.made[key] = WorkCalendar(spec, self.loaded.playbook.locale, self.around)
+        return self.made[key]
+
+
+def _site_context(
+    loaded: LoadedPlaybook, i: int, site: Site, main: Context, calendars: _Calendars
+) -> Context:
+    """A site's calendar (its own, else the playbook's) and launch day (a wave offset from L).
+
+    The wave offset counts on the playbook's calendar: `L+2bd` is two of the launch team's
+    working days after L, whatever the site's own week looks like.
+    """
+    calendar = (
+        calendars.get(site.calendar, ("sites", i, "calendar"))
+        if site.calendar is not None
+        else main.calendar
+    )
+    launch = resolve(site.launch, main.calendar, main.launch) if site.launch else main.launch
+    return Context(site.id, calendar, launch)
+
+
+class _Dater:
+    """The forward pass: dates each task copy once all it waits for are dated."""
+
+    def __init__(self, loaded: LoadedPlaybook, main: Context, sites: list[Context]) -> None:
+        self.loaded = loaded
+        self.main = main
+        self.sites = sites
+        self.by_task = {t.id: t for t in loaded.playbook.tasks}
+        self.dated: dict[str, list[PlannedTask]] = {}
+
+    def run(self, order: list[int]) -> dict[str, list[PlannedTask]]:
+        tasks = self.loaded.playbook.tasks
+        for i in order:
+            task = tasks[i]
+            contexts = self.sites if task.per_site else [self.main]
+            try:
+                self.dated[task.id] = [self.place(task, c) for c in contexts]
+            except (ValueError, OverflowError) as e:
+                raise LaunchkitError(
+                    [
+                        self.loaded.error(
+                            ("tasks", i),
+                            "date-range",
+                            f"task '{task.id}' falls outside the years a calendar can hold ({e})",
+                        )
+                    ]
+                ) from e
+        return self.dated
+
+    def predecessors(self, task: Task, site: str | None) -> list[PlannedTask]:
+        """What a copy waits for: the same site's copy of a per-site task, else every copy."""
+        found: list[PlannedTask] = []
+        for name in dict.fromkeys(task.after):
+            copies = self.dated[name]
+            if site is not None and self.by_task[name].per_site:
+                found.extend(c for c in copies if c.site == site)
+            else:
+                found.extend(copies)
+        return found
+
+    def place(self, task: Task, ctx: Context) -> PlannedTask:
+        cal = ctx.calendar
+        moved: list[Moved] = []
+        preds = self.predecessors(task, ctx.site)
+        duration = task.duration or ONE_DAY
+        start: dt.date | None = None
+        rule_start: dt.date | None = None
+        start_move: Moved | None = None
+        if task.start is not None:
+            rule_start = resolve(task.start, cal, ctx.launch)
+            start = cal.on_or_after(rule_start)
+            if start != rule_start:
+                start_move = Moved("start", rule_start, start, _reason(cal, rule_start))
+        if preds:
+            ready = earliest_after(max(p.end for p in preds), task.lag, cal)
+            if start is None or ready > start:
+                # The predecessors, not the written start, decide: its move no longer matters.
+                start, rule_start, start_move = ready, None, None
+        if start_move is not None:
+            moved.append(start_move)
+        deadline: dt.date | None = None
+        if task.due is not None:
+            raw_due = resolve(task.due, cal, ctx.launch)
+            deadline = cal.on_or_before(raw_due)
+            if deadline != raw_due:
+                moved.append(Moved("due", raw_due, deadline, _reason(cal, raw_due)))
+        if start is None:
+            # Only `due`: the task ends on it and starts its duration earlier.
+            assert deadline is not None, "the loader requires start, due or after"
+            end = deadline
+            start = start_from_end(end, duration, cal)
+        else:
+            end = end_from_start(start, duration, cal)
+        if deadline is None and end < ctx.launch:
+            deadline = cal.add(ctx.launch, -1)
+        planned = PlannedTask(
+            id=task.id if ctx.site is None or not task.per_site else f"{task.id}@{ctx.site}",
+            task=task,
+            site=ctx.site if task.per_site else None,
+            start=start,
+            end=end,
+            after=[p.id for p in preds],
+            deadline=deadline,
+            moved=moved,
+        )
+        if task.repeat:
+            planned.occurrences = occurrences(
+                task.repeat, rule_start or start, task.at, cal, planned.moved
+            )
+        return planned
+
+
+def _reason(calendar: WorkCalendar, day: dt.date) -> str:
+    return calendar.why_closed(day) or ""
