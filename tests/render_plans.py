@@ -1,4 +1,8 @@
-"""Plans built by hand for the render tests, so they do not depend on the scheduler's rules."""
+"""Plans built by hand for the render tests, so the golden files do not move with the scheduler.
+
+The dates and slack are what the scheduler gives these playbooks today; test_cli_render checks
+that the command, through the real scheduler, writes exactly the golden files.
+"""
 
 from __future__ import annotations
 
@@ -13,17 +17,17 @@ DATA = Path(__file__).parent / "data" / "render"
 # Start and end of every planned task; slack marks the critical ones.
 DATES: dict[str, dict[str, tuple[str, str, int | None]]] = {
     "en": {
-        "manager-briefing": ("2027-03-01", "2027-03-01", 0),
-        "teasers": ("2027-03-02", "2027-03-08", 0),
-        "champions-ready@london": ("2027-03-12", "2027-03-12", 2),
-        "champions-ready@leeds": ("2027-03-12", "2027-03-12", 2),
+        "manager-briefing": ("2027-03-01", "2027-03-01", 4),
+        "teasers": ("2027-03-02", "2027-03-08", 4),
+        "champions-ready@london": ("2027-03-12", "2027-03-12", 0),
+        "champions-ready@leeds": ("2027-03-12", "2027-03-12", 0),
         "invitations": ("2027-03-15", "2027-03-15", None),
         "content-meeting": ("2027-03-22", "2027-03-22", None),
     },
     "he": {
-        "manager-briefing": ("2026-12-27", "2026-12-27", 0),
-        "teasers": ("2026-12-28", "2027-01-03", 0),
-        "sms-dry-run": ("2027-01-06", "2027-01-06", 1),
+        "manager-briefing": ("2026-12-27", "2026-12-27", 4),
+        "teasers": ("2026-12-28", "2027-01-03", 4),
+        "sms-dry-run": ("2027-01-06", "2027-01-06", 0),
         "contest": ("2027-01-10", "2027-01-10", None),
     },
 }

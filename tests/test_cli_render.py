@@ -8,22 +8,7 @@ from typing import Any
 
 import pytest
 
-import launchkit.schedule
-from launchkit.load import LoadedPlaybook
-from render_plans import DATA, hand_plan
-
-
-@pytest.fixture(autouse=True)
-def scheduler(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real scheduler once it is merged; until then the hand-made plans of render_plans."""
-    if hasattr(launchkit.schedule, "schedule"):
-        return
-
-    def fake(loaded: LoadedPlaybook, launch: object = None) -> object:
-        return hand_plan(loaded.playbook.locale, Path(loaded.path))
-
-    monkeypatch.setattr(launchkit.schedule, "schedule", fake, raising=False)
-
+from render_plans import DATA
 
 ALL = [
     "checklist.md", "checklist.html", "deck.html", "deck.md",
@@ -40,6 +25,28 @@ def test_render_writes_and_lists_every_document(cli: Callable[..., Any], tmp_pat
     assert (r.exit_code, r.stderr) == (0, "")
     assert r.stdout.splitlines() == [str(out / name) for name in ALL]
     assert all((out / name).is_file() for name in ALL)
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_render_through_the_scheduler_writes_the_golden_files(
+    cli: Callable[..., Any], tmp_path: Path, lang: str
+) -> None:
+    r = cli("render", str(DATA / f"{lang}.yaml"), "-o", str(tmp_path))
+    assert r.exit_code == 0
+    for line in r.stdout.splitlines():
+        name = Path(line).relative_to(tmp_path)
+        expected = DATA / "golden" / lang / name
+        assert Path(line).read_text(encoding="utf-8") == expected.read_text(encoding="utf-8"), name
+
+
+def test_launch_option_moves_every_date(cli: Callable[..., Any], tmp_path: Path) -> None:
+    r = cli("render", str(DATA / "en.yaml"), "-o", str(tmp_path), "--only", "checklist",
+            "--launch", "2027-06-07")  # fmt: skip
+    assert r.exit_code == 0
+    checklist = (tmp_path / "checklist.md").read_text(encoding="utf-8")
+    assert "Launch day: **Monday, June 7, 2027**" in checklist
+    # Ten working days back, over the spring bank holiday of 31 May.
+    assert "**Brief the managers in person** · May 21, 2027 10:00" in checklist
 
 
 def test_only_some_documents(cli: Callable[..., Any], tmp_path: Path) -> None:

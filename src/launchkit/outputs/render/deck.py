@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering, gettext_for
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from launchkit.model import Gate
     from launchkit.model.values import Offset
 
@@ -155,35 +153,14 @@ def _target(gate: Gate) -> str:
 
 def gate_day(ctx: RenderContext, offset: Offset | None) -> dt.date:
     """The day a gate is due: its `by` against the playbook's working days, or launch day."""
+    from launchkit.schedule import WorkCalendar
+    from launchkit.schedule.offsets import resolve
+
     launch = ctx.plan.launch
     if offset is None:
         return launch
-    if offset.date is not None:
-        return offset.date
-    if offset.unit == "d":
-        return launch + dt.timedelta(days=offset.amount)
-    if offset.unit == "w":
-        return launch + dt.timedelta(weeks=offset.amount)
-    working = _working_day(ctx)
-    day, step, left = launch, (1 if offset.amount > 0 else -1), abs(offset.amount)
-    while left:
-        day += dt.timedelta(days=step)
-        if working(day):
-            left -= 1
-    return day
-
-
-def _working_day(ctx: RenderContext) -> Callable[[dt.date], bool]:
-    import holidays
-
-    spec = ctx.playbook.calendar
-    days = {("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(d) for d in spec.workweek}
-    closed = set(spec.closed)
-    years = range(ctx.plan.launch.year - 1, ctx.plan.launch.year + 2)
-    for code in spec.holidays:
-        country, _sep, subdiv = code.partition("-")
-        closed.update(holidays.country_holidays(country, subdiv=subdiv or None, years=years))
-    return lambda d: d.weekday() in days and d not in closed
+    calendar = WorkCalendar(ctx.playbook.calendar, ctx.locale, around=launch)
+    return resolve(offset, calendar, launch)
 
 
 def render_deck(ctx: RenderContext) -> Rendering:
