@@ -119,7 +119,11 @@ class RenderContext:
         )
         env.install_gettext_translations(translations(self.locale), newstyle=True)  # type: ignore[attr-defined]
         env.filters.update(
-            date=self.format_date, ltr=self.ltr, weekday=self.weekday, short=self.short_date
+            date=self.format_date,
+            ltr=self.ltr,
+            weekday=self.weekday,
+            short=self.short_date,
+            capfirst=capfirst,
         )
         env.globals.update(self.facts())
         return env
@@ -136,6 +140,7 @@ class RenderContext:
             "dir": self.direction,
             "launch": self.plan.launch,
             "app_name": self.app_name,
+            "app_named": self.app_named,
             "download_url": self.download_url,
             "signed_by": self.signed_by,
             "tasks": self.tasks,
@@ -148,11 +153,25 @@ class RenderContext:
     # ---- facts derived from the playbook ---------------------------------------------------
 
     @property
-    def app_name(self) -> str:
-        """The app's name: `documents.app_name`, else `vars.app_name`, else the title."""
+    def app_named(self) -> bool:
+        """Whether the playbook names its app (`documents.app_name` or `vars.app_name`)."""
         pb = self.playbook
-        named = pb.documents.app_name or pb.vars.get("app_name")
-        return str(named) if named not in (None, "") else pb.title
+        return (pb.documents.app_name or pb.vars.get("app_name")) not in (None, "")
+
+    @property
+    def app_name(self) -> str:
+        """The app's name: `documents.app_name`, else `vars.app_name`, else "the app" in words."""
+        pb = self.playbook
+        if self.app_named:
+            return str(pb.documents.app_name or pb.vars.get("app_name"))
+        _ = gettext_for(self.locale)
+        return _("the app")
+
+    def sentence(self, text: str) -> str:
+        """`text` with a capital first letter where it starts with the unnamed app ("The app")."""
+        if not self.app_named and text.startswith(self.app_name):
+            return text[:1].upper() + text[1:]
+        return text
 
     @property
     def download_url(self) -> str | None:
@@ -300,6 +319,11 @@ class RenderContext:
 
 
 ArtefactRenderer = Callable[[RenderContext], Rendering]
+
+
+def capfirst(text: str) -> str:
+    """The first letter made upper case, the rest untouched (unlike Jinja's `capitalize`)."""
+    return text[:1].upper() + text[1:]
 
 
 def gettext_for(locale: str) -> Callable[..., str]:

@@ -14,10 +14,13 @@ from launchkit.outputs.render.teasers import qr_svg
 def sms_text(ctx: RenderContext) -> str:
     """The SMS as sent: the playbook's wording (or the catalog's), then the download link."""
     _ = gettext_for(ctx.locale)
-    body = ctx.playbook.documents.invitation.sms or _(
-        "%(app)s is here! Download it:", app=ctx.app_name
-    )
     url = ctx.download_url
+    default = (
+        _("%(app)s is here! Download it:", app=ctx.app_name)
+        if url
+        else _("%(app)s is here", app=ctx.app_name)
+    )
+    body = ctx.playbook.documents.invitation.sms or ctx.sentence(default)
     return f"{body.strip()} {url}" if url else body.strip()
 
 
@@ -28,7 +31,7 @@ def render_invitations(ctx: RenderContext) -> Rendering:
     url = ctx.download_url
     sms = sms_text(ctx)
     values = {
-        "subject": inv.subject or _("%(app)s is here", app=ctx.app_name),
+        "subject": inv.subject or ctx.sentence(_("%(app)s is here", app=ctx.app_name)),
         "body": inv.email
         or _(
             "From %(date)s, %(app)s is how we keep everyone in the company informed and connected.",
@@ -45,6 +48,14 @@ def render_invitations(ctx: RenderContext) -> Rendering:
             OutputFile("invitations/sms.txt", ctx.render("invitations/sms.txt.j2", **values)),
         ]
     )
+    if url is None:
+        result.warnings.append(
+            ctx.warning(
+                ("documents",),
+                "no-download-url",
+                "documents.download_url is not set, so invitations and posters carry no link",
+            )
+        )
     size = sms_size(sms)
     if size.segments > 1:
         result.warnings.append(

@@ -65,9 +65,8 @@ def teaser_text(ctx: RenderContext, channel: str) -> str:
         if canonical(written) == channel:
             return text
     _ = gettext_for(ctx.locale)
-    return _(
-        "%(app)s is coming on %(date)s.", app=ctx.app_name, date=ctx.format_date(ctx.plan.launch)
-    )
+    date = ctx.format_date(ctx.plan.launch)
+    return ctx.sentence(_("%(app)s is coming on %(date)s.", app=ctx.app_name, date=date))
 
 
 def qr_svg(url: str) -> Any:
