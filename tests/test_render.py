@@ -110,3 +110,18 @@ def test_teasers_default_to_the_four_standard_channels(write: Callable[..., Path
         "teasers/email-signature.html", "teasers/email-signature.txt", "teasers/poster.html",
         "teasers/tv.html", "teasers/notice-board.html",
     ]  # fmt: skip
+
+
+def test_an_unnamed_app_without_a_link_still_reads_well(write: Callable[..., Path]) -> None:
+    text = (DATA / "en.yaml").read_text(encoding="utf-8")
+    text = text.replace("  app_name: Connect\n", "").replace(
+        "  download_url: https://connect.example.com/get\n", ""
+    )
+    rendering = render(hand_plan("en", write(text)), [Artefact.invitations, Artefact.teasers])
+    files = {f.name: f.text for f in rendering.files}
+    assert files["invitations/sms.txt"] == "The app is here\n"
+    assert files["invitations/email.txt"].startswith("Subject: The app is here\n")
+    assert "From March 15, 2027, the app is how we keep" in files["invitations/email.txt"]
+    assert "<h1>The app</h1>" in files["teasers/poster.html"]
+    assert "<svg" not in files["teasers/poster.html"]
+    assert [w.code for w in rendering.warnings] == ["no-download-url"]
