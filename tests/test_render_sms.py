@@ -62,3 +62,21 @@ def test_the_default_hebrew_sms_fits_one_segment(write: Callable[..., Path]) -> 
     assert rendering.warnings == []
     sms = {f.name: f.text for f in rendering.files}["invitations/sms.txt"]
     assert sms == "קונקט כבר כאן! להורדה: https://connect.example.com/he\n"
+
+
+@pytest.mark.parametrize(
+    ("locale", "sms", "encoding"),
+    [
+        ("en", "Connect is here! Download it: https://connect.example.com/get", "GSM-7"),
+        ("it", "Connect è arrivata! Scaricala qui: https://connect.example.com/get", "GSM-7"),
+        ("tr", "Connect yayında! Hemen indirin: https://connect.example.com/get", "UCS-2"),
+    ],
+)
+def test_the_default_sms_fits_one_segment_in_every_language(
+    write: Callable[..., Path], locale: str, sms: str, encoding: str
+) -> None:
+    text = (DATA / "en.yaml").read_text(encoding="utf-8").replace("locale: en", f"locale: {locale}")
+    rendering = render(hand_plan("en", write(text)), [Artefact.invitations])
+    assert rendering.warnings == []
+    assert {f.name: f.text for f in rendering.files}["invitations/sms.txt"] == sms + "\n"
+    assert sms_size(sms).encoding == encoding
