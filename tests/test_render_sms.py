@@ -80,3 +80,16 @@ def test_the_default_sms_fits_one_segment_in_every_language(
     assert rendering.warnings == []
     assert {f.name: f.text for f in rendering.files}["invitations/sms.txt"] == sms + "\n"
     assert sms_size(sms).encoding == encoding
+
+
+def test_a_hebrew_sms_sender_is_a_warning(write: Callable[..., Path]) -> None:
+    text = (
+        (DATA / "he.yaml")
+        .read_text(encoding="utf-8")
+        .replace("sms_sender: Connect", "sms_sender: קונקט")
+    )
+    rendering = render(hand_plan("he", write(text)), [Artefact.invitations])
+    assert [(w.line, w.code) for w in rendering.warnings] == [
+        (56, "sms-sender"),
+        (64, "sms-segments"),
+    ]

@@ -85,7 +85,7 @@ def _timeline(ctx: RenderContext) -> Slide:
         for _id, title, items in ctx.by_phase()
     ]  # fmt: skip
     rows.append([_("Launch day"), ctx.format_date(ctx.plan.launch, "medium"), ""])
-    head = [_("Phase"), _("From"), _("To")]
+    head = [_("Phase"), _("Start"), _("End")]
     return Slide(
         "timeline",
         _("Timeline"),

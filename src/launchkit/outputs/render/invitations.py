@@ -56,6 +56,17 @@ def render_invitations(ctx: RenderContext) -> Rendering:
                 "documents.download_url is not set, so invitations and posters carry no link",
             )
         )
+    sender = ctx.playbook.documents.sms_sender
+    # Networks show an alphanumeric sender only in plain Latin letters and digits.
+    if sender and not all(c.isascii() and (c.isalnum() or c == " ") for c in sender):
+        result.warnings.append(
+            ctx.warning(
+                ("documents", "sms_sender"),
+                "sms-sender",
+                f"the SMS sender '{sender}' has characters other than Latin letters and digits, "
+                "which many networks replace or refuse",
+            )
+        )
     size = sms_size(sms)
     if size.segments > 1:
         result.warnings.append(
