@@ -120,7 +120,7 @@ def test_an_unnamed_app_without_a_link_still_reads_well(write: Callable[..., Pat
     rendering = render(hand_plan("en", write(text)), [Artefact.invitations, Artefact.teasers])
     files = {f.name: f.text for f in rendering.files}
     assert files["invitations/sms.txt"] == "The app is here\n"
-    assert files["invitations/email.txt"].startswith("Subject: The app is here\n")
+    assert "\nSubject: The app is here\n" in files["invitations/email.txt"]
     assert "From March 15, 2027, the app is how we keep" in files["invitations/email.txt"]
     assert "<h1>The app</h1>" in files["teasers/poster.html"]
     assert "<svg" not in files["teasers/poster.html"]
