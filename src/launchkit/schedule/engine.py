@@ -118,6 +118,8 @@ class _Dater:
         self.sites = sites
         self.by_task = {t.id: t for t in loaded.playbook.tasks}
         self.dated: dict[str, list[PlannedTask]] = {}
+        # Per-site copies by site, so that linking one site's copies is a lookup, not a scan.
+        self.site_copy: dict[tuple[str, str], PlannedTask] = {}
 
     def run(self, order: list[int]) -> dict[str, list[PlannedTask]]:
         tasks = self.loaded.playbook.tasks
@@ -126,6 +128,9 @@ class _Dater:
             contexts = self.sites if task.per_site else [self.main]
             try:
                 self.dated[task.id] = [self.place(task, c) for c in contexts]
+                if task.per_site:
+                    for c in self.dated[task.id]:
+                        self.site_copy[task.id, c.site or ""] = c
             except (ValueError, OverflowError) as e:
                 raise LaunchkitError(
                     [
@@ -142,11 +147,10 @@ class _Dater:
         """What a copy waits for: the same site's copy of a per-site task, else every copy."""
         found: list[PlannedTask] = []
         for name in dict.fromkeys(task.after):
-            copies = self.dated[name]
             if site is not None and self.by_task[name].per_site:
-                found.extend(c for c in copies if c.site == site)
+                found.append(self.site_copy[name, site])
             else:
-                found.extend(copies)
+                found.extend(self.dated[name])
         return found
 
     def place(self, task: Task, ctx: Context) -> PlannedTask:

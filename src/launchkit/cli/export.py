@@ -1,0 +1,140 @@
+"""`launchkit export`: the plan as a calendar (ICS), a spreadsheet (CSV) or a Gantt (Mermaid)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from launchkit.cli.app import app
+from launchkit.cli.common import PLAYBOOK_HELP, OutputOption, emit, load
+
+if TYPE_CHECKING:
+    from launchkit.outputs.export import ExportFormat, ExportOptions
+    from launchkit.schedule import Plan
+
+
+@app.command()
+def export(
+    file: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
+    ics: bool = typer.Option(
+        False, "--ics", help="iCalendar for Outlook, Google Calendar and Apple Calendar."
+    ),
+    csv: bool = typer.Option(False, "--csv", help="CSV, one row per task or occurrence."),
+    mermaid: bool = typer.Option(False, "--mermaid", help="A Mermaid gantt chart."),
+    markdown: bool = typer.Option(
+        False, "--markdown", help="With --mermaid: a ```mermaid block and a task table."
+    ),
+    output: Path | None = OutputOption,
+    owner: str | None = typer.Option(
+        None, "--owner", metavar="ROLE", help="Only this role's tasks."
+    ),
+    site: str | None = typer.Option(
+        None, "--site", metavar="ID", help="Only this site's tasks and the tasks not per site."
+    ),
+    launch: str | None = typer.Option(
+        None,
+        "--launch",
+        metavar="DATE",
+        help="Launch day L (YYYY-MM-DD), instead of the playbook's.",
+    ),
+    alarm: str | None = typer.Option(
+        None,
+        "--alarm",
+        metavar="BEFORE",
+        help="With --ics: a reminder before each task: 1d, 2h, 30m.",
+    ),
+) -> None:
+    """Export the dated plan as a calendar file, a CSV table or a Mermaid Gantt chart."""
+    from launchkit.diagnostics import LaunchkitError, error
+    from launchkit.outputs.export import EXPORTERS
+    from launchkit.outputs.export.ics import PreviousCalendarError
+    from launchkit.schedule import schedule
+
+    fmt = _format(ics, csv, mermaid, markdown, alarm)
+    plan = schedule(load(file), _date(launch))
+    options = _options(plan, fmt, owner, site, alarm, markdown, output)
+    try:
+        text = EXPORTERS[fmt](plan, options)
+    except PreviousCalendarError as e:
+        raise LaunchkitError(
+            [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
+        ) from None
+    emit(text, output)
+
+
+def _format(ics: bool, csv: bool, mermaid: bool, markdown: bool, alarm: str | None) -> ExportFormat:
+    from launchkit.outputs.export import ExportFormat
+
+    chosen = [
+        f
+        for f, on in (
+            (ExportFormat.ics, ics),
+            (ExportFormat.csv, csv),
+            (ExportFormat.mermaid, mermaid),
+        )
+        if on
+    ]
+    if len(chosen) != 1:
+        raise typer.BadParameter("choose exactly one of --ics, --csv or --mermaid")
+    if markdown and chosen[0] is not ExportFormat.mermaid:
+        raise typer.BadParameter("--markdown goes with --mermaid", param_hint="--markdown")
+    if alarm is not None and chosen[0] is not ExportFormat.ics:
+        raise typer.BadParameter("--alarm goes with --ics", param_hint="--alarm")
+    return chosen[0]
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{text}' is not a date such as 2027-01-10", param_hint="--launch"
+        ) from None
+
+
+def _options(
+    plan: Plan,
+    fmt: ExportFormat,
+    owner: str | None,
+    site: str | None,
+    alarm: str | None,
+    markdown: bool,
+    output: Path | None,
+) -> ExportOptions:
+    """Check the filters against the playbook and gather what the exporter needs."""
+    from launchkit.diagnostics import did_you_mean
+    from launchkit.outputs.export import ExportFormat, ExportOptions, parse_alarm
+
+    roles = set(plan.playbook.people) | {t.owner for t in plan.playbook.tasks if t.owner}
+    if owner is not None and owner not in roles:
+        hint = did_you_mean(owner, roles) or f" (roles: {', '.join(sorted(roles)) or 'none'})"
+        raise typer.BadParameter(f"no role '{owner}' in the playbook{hint}", param_hint="--owner")
+    sites = [s.id for s in plan.playbook.sites]
+    if site is not None and site not in sites:
+        hint = did_you_mean(site, sites) or f" (sites: {', '.join(sites) or 'none'})"
+        raise typer.BadParameter(f"no site '{site}' in the playbook{hint}", param_hint="--site")
+    try:
+        before = parse_alarm(alarm) if alarm is not None else None
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--alarm") from None
+    previous = None
+    if fmt is ExportFormat.ics and output is not None and output.is_file():
+        # Replacing an earlier export: carry its SEQUENCE and DTSTAMP over (docs/export.md).
+        previous = output.read_bytes()
+    return ExportOptions(
+        owner=owner, site=site, alarm=before, now=_now(), previous=previous, markdown=markdown
+    )
+
+
+def _now() -> dt.datetime:
+    """The DTSTAMP clock; SOURCE_DATE_EPOCH (reproducible builds) pins it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)
