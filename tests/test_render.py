@@ -125,3 +125,13 @@ def test_an_unnamed_app_without_a_link_still_reads_well(write: Callable[..., Pat
     assert "<h1>The app</h1>" in files["teasers/poster.html"]
     assert "<svg" not in files["teasers/poster.html"]
     assert [w.code for w in rendering.warnings] == ["no-download-url"]
+
+
+def test_long_gantt_labels_are_clipped_cleanly() -> None:
+    from launchkit.outputs.render.timeline import LABEL_CHARS, _clip
+
+    assert _clip("x" * LABEL_CHARS) == "x" * LABEL_CHARS
+    assert (
+        _clip("Invite the first users, " + "y" * 40) == "Invite the first users, " + "y" * 15 + "…"
+    )
+    assert _clip("a" * 38 + ", and more") == "a" * 38 + "…"

@@ -52,7 +52,7 @@ class Gantt:
 
 
 def _clip(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip(" ,;:·-") + "…"
 
 
 def build_gantt(ctx: RenderContext) -> Gantt:
