@@ -207,6 +207,12 @@ class TalkingPoints(Strict):
     """Answering and enlisting employees, handling objections."""
     feedback: list[str] = Field(default_factory=list)
     """Feedback on content, missing content and ideas."""
+    timeline: list[str] = Field(default_factory=list)
+    """Notes for the timeline slide (the dated milestones are added from the plan)."""
+    champions: list[str] = Field(default_factory=list)
+    """Notes for the champions slide (the sites and their champions are added from the playbook)."""
+    gates: list[str] = Field(default_factory=list)
+    """Notes for the gates slide (the gates and their dates are added from the playbook)."""
 
 
 class Question(Strict):
@@ -233,9 +239,9 @@ class Documents(Strict):
     """What the rendered documents need: names, links, the deck's talking points, the FAQ."""
 
     app_name: str | None = None
-    """Name of the app or platform as employees know it."""
+    """Name of the app or platform as employees know it (default: `vars.app_name`, else the title)."""
     download_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
-    """Download or invitation link; posters carry it as a QR code."""
+    """Download or invitation link; posters carry it as a QR code (default: `vars.download_url`)."""
     sms_sender: str | None = Field(default=None, max_length=11)
     """Sender name shown on SMS invitations (at most 11 characters)."""
     email_from: Email | None = None
@@ -248,6 +254,10 @@ class Documents(Strict):
     """Teaser text per channel (email-signature, poster, tv, notice-board)."""
     invitation: Invitation = Field(default_factory=Invitation)
     """Wording of e-mail and SMS invitations."""
+    briefing_task: Slug | None = None
+    """Task whose day the deck shows as the meeting day (default: the first task citing S3.3, else S3.2)."""
+    signed_by: str | None = None
+    """Who signs invitations and the deck's title slide (default: the `sponsor` role's name)."""
 
 
 class Playbook(Strict):
