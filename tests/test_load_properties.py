@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -29,7 +30,8 @@ def problems_of(text: str) -> list:
 
 
 def assert_inside(text: str, diagnostics: list) -> None:
-    lines = text.count("\n") + 1
+    # YAML's reader also breaks lines at CR, NEL, LS and PS; positions count lines as it does.
+    lines = len(re.split("\r\n|[\r\n\x85\u2028\u2029]", text))
     for d in diagnostics:
         assert 1 <= d.line <= lines + 1, d.format()
         assert d.column >= 1, d.format()
@@ -145,3 +147,12 @@ def test_offsets_round_trip(text):
 def test_spans_round_trip(n, unit):
     span = parse_span(f"{n}{unit}")
     assert parse_span(str(span)) == span
+
+
+def test_a_next_line_character_counts_as_a_line_break_in_positions():
+    # Found by Hypothesis: U+0085 (NEL) ends a line for YAML's reader, so a problem after it is
+    # reported on the next line, which must still lie inside the file.
+    text = "{\x850"
+    diagnostics = problems_of(text)
+    assert diagnostics
+    assert_inside(text, diagnostics)
