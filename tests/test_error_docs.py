@@ -20,6 +20,8 @@ PATTERNS = [
     ),
     re.compile(r'\bcode\s*=\s*"' + CODE + '"'),
     re.compile(r'PydanticCustomError\(\s*"' + CODE + '"'),
+    # a table of codes by section, as `launchkit set` keeps for ids that name nothing
+    re.compile(r':\s*"(unknown-[a-z0-9]+(?:-[a-z0-9]+)*)",'),
 ]
 HEADING = re.compile(r"^### `" + CODE + "`$", re.MULTILINE)
 
