@@ -32,3 +32,21 @@ def test_json_format_lists_each_file(cli, write):
     assert doc["valid"] is False
     assert [f["valid"] for f in doc["files"]] == [True, False]
     assert {d["code"] for d in doc["files"][1]["diagnostics"]} >= {"bad-version", "missing-key"}
+
+
+def test_a_playbook_with_a_launch_day_is_also_scheduled(cli, write):
+    path = write(
+        "launchkit: 1\nid: x\ntitle: X\nlaunch: 2027-01-10\ncalendar: {workweek: []}\n"
+        "tasks:\n  - {id: a, title: A, start: L}\n"
+    )
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"{path}:5:22: error: the work week is empty: list at least one working day [no-workdays]\n"
+    )
+
+
+def test_a_playbook_without_a_launch_day_is_valid(cli, write):
+    path = write("launchkit: 1\nid: x\ntitle: X\ntasks:\n  - {id: a, title: A, start: L}\n")
+    r = cli("validate", str(path))
+    assert (r.exit_code, r.stdout) == (0, f"{path}: ok (1 tasks, 0 gates)\n")

@@ -20,14 +20,23 @@ class FileResult:
 
 
 def validate_files(names: Iterable[str]) -> list[FileResult]:
-    """Load each file in turn, collecting problems instead of stopping at the first bad file."""
+    """Load each file in turn, collecting problems instead of stopping at the first bad file.
+
+    A playbook that names its launch day is also scheduled, so that what only dates reveal (a
+    work week with no working day, a date out of range) is caught by `validate` and its
+    pre-commit hook, not first by `plan` in CI. One without a launch day may get it from
+    `--launch` later, so it is not an error here.
+    """
     from launchkit.load import load_playbook, resolve_playbook
+    from launchkit.schedule import schedule
 
     results = []
     for name in names:
         try:
             path, shown = resolve_playbook(name)
             loaded = load_playbook(path, shown)
+            if loaded.playbook.launch is not None:
+                schedule(loaded)
         except LaunchkitError as e:
             results.append(FileResult(name, e.diagnostics))
             continue
