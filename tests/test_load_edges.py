@@ -196,7 +196,7 @@ def test_several_files_report_each(cli, tmp_path):
     empty.write_text("", encoding="utf-8")
     r = cli("validate", str(good), str(empty), "starter")
     assert r.exit_code == 2
-    assert r.stdout == f"{good}: ok (0 tasks, 0 gates)\nstarter: ok (3 tasks, 1 gates)\n"
+    assert r.stdout == f"{good}: ok (0 tasks, 0 gates)\nstarter: ok (3 tasks, 1 gate)\n"
     assert r.stderr == f"{empty}:1:1: error: the file is empty [empty-file]\n"
 
 

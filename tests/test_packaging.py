@@ -72,7 +72,7 @@ def test_the_installed_package_is_the_wheel(installed):
 def test_validate_finds_the_builtin_playbook_in_the_wheel(installed):
     bin_dir, outside = installed
     r = run(bin_dir / "launchkit", "validate", "starter", cwd=outside)
-    assert (r.returncode, r.stdout, r.stderr) == (0, "starter: ok (3 tasks, 1 gates)\n", "")
+    assert (r.returncode, r.stdout, r.stderr) == (0, "starter: ok (3 tasks, 1 gate)\n", "")
 
 
 @pytest.mark.slow

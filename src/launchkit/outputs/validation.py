@@ -45,6 +45,10 @@ def validate_files(names: Iterable[str]) -> list[FileResult]:
     return results
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def format_text(results: list[FileResult]) -> tuple[str, str]:
     """(standard output, standard error): a summary line per good file, diagnostics for bad ones."""
     out: list[str] = []
@@ -53,7 +57,7 @@ def format_text(results: list[FileResult]) -> tuple[str, str]:
         if r.diagnostics:
             err.extend(d.format() for d in r.diagnostics)
         else:
-            out.append(f"{r.path}: ok ({r.tasks} tasks, {r.gates} gates)")
+            out.append(f"{r.path}: ok ({_count(r.tasks, 'task')}, {_count(r.gates, 'gate')})")
     return "\n".join(out), "\n".join(err)
 
 
