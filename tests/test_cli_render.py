@@ -100,3 +100,12 @@ def test_unknown_briefing_task_points_at_its_line(
     assert r.stderr.endswith(
         ":65:18: error: briefing_task names 'kickoff', which is not a task [unknown-task]\n"
     )
+
+
+def test_an_output_folder_that_cannot_be_made_is_bad_input_not_a_crash(cli, tmp_path):
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file where the folder should go", encoding="utf-8")
+    r = cli("render", "starter", "--only", "checklist", "-o", str(blocker / "docs"))
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{blocker / 'docs' / 'checklist.md'}:1:1: error: cannot write")
+    assert r.stderr.rstrip().endswith("[cannot-write]")

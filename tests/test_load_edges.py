@@ -215,3 +215,12 @@ def test_a_yaml_1_1_directive_is_honoured(cli, tmp_path):
         f'{path}:6:14: error: expected text, got true; put it in quotes to keep it as text: "yes" '
         "[wrong-type]\n"
     )
+
+
+def test_a_device_that_never_ends_is_refused_not_read_forever(cli):
+    r = cli("validate", "/dev/zero")
+    assert r.exit_code == 2
+    assert r.stderr == (
+        "/dev/zero:1:1: error: the file goes on past the 8,388,608 bytes a playbook may have "
+        "[file-too-large]\n"
+    )

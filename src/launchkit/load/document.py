@@ -204,26 +204,29 @@ def parse_document(text: str, shown: str) -> Document:
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
-    """A playbook file's bytes, refusing folders, missing files and files over MAX_BYTES."""
+    """A playbook file's bytes, refusing folders, missing files and files over MAX_BYTES.
+
+    At most MAX_BYTES + 1 bytes are read whatever the file claims to hold, so a device or a pipe
+    given as the playbook (`/dev/zero`, `<(yes)`) is refused instead of read forever.
+    """
     try:
         if path.is_dir():
             raise LaunchkitError(
                 [error(shown, 1, 1, "not-a-file", "this is a folder, not a playbook file")]
             )
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LaunchkitError(
-                [
-                    error(
-                        shown,
-                        1,
-                        1,
-                        "file-too-large",
-                        f"the file has {size:,} bytes; a playbook may have at most {MAX_BYTES:,}",
-                    )
-                ]
+        raw = b""
+        if size <= MAX_BYTES:  # devices and pipes say 0 here, whatever they hold
+            with path.open("rb") as f:
+                raw = f.read(MAX_BYTES + 1)
+        if size > MAX_BYTES or len(raw) > MAX_BYTES:
+            message = (
+                f"the file has {size:,} bytes; a playbook may have at most {MAX_BYTES:,}"
+                if size > MAX_BYTES
+                else f"the file goes on past the {MAX_BYTES:,} bytes a playbook may have"
             )
-        return path.read_bytes()
+            raise LaunchkitError([error(shown, 1, 1, "file-too-large", message)])
+        return raw
     except FileNotFoundError:
         raise LaunchkitError([error(shown, 1, 1, "no-such-file", "no such file")]) from None
     except OSError as e:

@@ -341,17 +341,7 @@ def gettext_for(locale: str) -> Callable[..., str]:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write a rendered file atomically (a temporary file in the same folder, then a rename)."""
-    import os
-    import tempfile
+    """Write a rendered file atomically; a folder that cannot be written is bad input (exit 2)."""
+    from launchkit.load.atomic import write_atomic
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        Path(tmp).chmod(0o644)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text.encode("utf-8"))
