@@ -108,7 +108,7 @@ class _References:
                     state[path.pop()] = 2
                     todo.pop()
                     continue
-                dep, loc = step
+                dep, _ = step
                 if state.get(dep) == 1:
                     yield self.circle(path[path.index(dep) :], waits)
                 elif dep not in state and dep in waits:
