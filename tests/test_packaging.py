@@ -97,3 +97,28 @@ def test_version_and_module_entry_point_from_the_wheel(installed):
     assert r.returncode == 0
     assert "validate" in r.stdout
     assert "schema" in r.stdout
+
+
+@pytest.mark.slow
+def test_render_and_init_work_from_the_wheel(installed):
+    # Templates, message catalogs and init's files must all travel inside the wheel.
+    bin_dir, outside = installed
+    r = run(bin_dir / "launchkit", "render", "app-launch.he", "-o", "docs", cwd=outside)
+    assert r.returncode == 0, r.stderr
+    deck = (outside / "docs" / "deck.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in deck
+    # A heading from the Hebrew message catalog (not in the playbook), not its English msgid.
+    assert "היעדים של הארגון בתקשורת הפנים ארגונית בשנה הקרובה" in deck
+    r = run(
+        bin_dir / "launchkit",
+        "init",
+        "advocacy-60-day",
+        "--locale",
+        "it",
+        "--dir",
+        "repo",
+        cwd=outside,
+    )
+    assert r.returncode == 0, r.stderr
+    r = run(bin_dir / "launchkit", "validate", "repo/launch.yaml", cwd=outside)
+    assert (r.returncode, r.stderr) == (0, "")
