@@ -111,7 +111,8 @@ def test_no_launch_and_cycles_exit_2_with_positions(cli, write):
     r = cli("plan", str(path))
     assert r.exit_code == 2
     assert r.stderr == (
-        f"{path}:7:31: error: tasks wait for each other in a cycle: a -> b -> a [cycle]\n"
+        f"{path}:7:31: error: these tasks wait for each other in a circle, so none can start: "
+        "a -> b -> a; remove one of these after: links [after-cycle]\n"
     )
 
 

@@ -6,7 +6,7 @@ import json
 def test_builtin_playbook_by_name_is_valid(cli):
     r = cli("validate", "starter")
     assert r.exit_code == 0
-    assert r.stdout == "starter: ok (3 tasks, 1 gates)\n"
+    assert r.stdout == "starter: ok (3 tasks, 1 gate)\n"
 
 
 def test_bad_file_reports_every_problem_and_exits_2(cli, write):
@@ -31,4 +31,22 @@ def test_json_format_lists_each_file(cli, write):
     doc = json.loads(r.stdout)
     assert doc["valid"] is False
     assert [f["valid"] for f in doc["files"]] == [True, False]
-    assert {d["code"] for d in doc["files"][1]["diagnostics"]} >= {"bad-value", "missing-key"}
+    assert {d["code"] for d in doc["files"][1]["diagnostics"]} >= {"bad-version", "missing-key"}
+
+
+def test_a_playbook_with_a_launch_day_is_also_scheduled(cli, write):
+    path = write(
+        "launchkit: 1\nid: x\ntitle: X\nlaunch: 2027-01-10\ncalendar: {workweek: []}\n"
+        "tasks:\n  - {id: a, title: A, start: L}\n"
+    )
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"{path}:5:22: error: the work week is empty: list at least one working day [no-workdays]\n"
+    )
+
+
+def test_a_playbook_without_a_launch_day_is_valid(cli, write):
+    path = write("launchkit: 1\nid: x\ntitle: X\ntasks:\n  - {id: a, title: A, start: L}\n")
+    r = cli("validate", str(path))
+    assert (r.exit_code, r.stdout) == (0, f"{path}: ok (1 task, 0 gates)\n")

@@ -118,7 +118,7 @@ def test_done_at_one_site_then_all_sites(cli, playbook):
         ),
         (
             ("set", "tasks.teasers.duration", "4xd"),
-            ":53:13: error: '4xd' is not a length such as 5bd, 3d or 2w [bad-duration]",
+            ":53:13: error: '4xd' is not a length such as 5bd (working days), 3d (days) or 2w (weeks) [bad-duration]",
         ),
         (
             ("set", "tasks.teasers.status", "finished"),

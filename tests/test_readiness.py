@@ -447,7 +447,7 @@ def test_yaml_and_json_metrics(tmp_path):
         (
             "m.yaml",
             "a: [1\n",
-            ["m.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' [yaml-syntax]"],
+            ["m.yaml:2:1: error: the '[' opened on line 1 is never closed with ']' [yaml-syntax]"],
         ),
         (
             "m.yaml",

@@ -344,5 +344,8 @@ def test_cycle_is_named_whole_at_the_task_that_closes_it(plan, tasks, line, colu
     with pytest.raises(LaunchkitError) as e:
         plan(ITALY, "2027-04-07", tasks)
     (d,) = e.value.diagnostics
-    assert (d.line, d.column, d.code) == (line, column, "cycle")
-    assert d.message == f"tasks wait for each other in a cycle: {cycle}"
+    assert (d.line, d.column, d.code) == (line, column, "after-cycle")
+    assert d.message == (
+        f"these tasks wait for each other in a circle, so none can start: {cycle}; "
+        "remove one of these after: links"
+    )

@@ -8,6 +8,7 @@ from launchkit.cli import (  # noqa: F401  (each module registers its commands)
     init,
     plan,
     playbooks,
+    render,
     status,
     validate,
 )

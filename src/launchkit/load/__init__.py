@@ -83,7 +83,8 @@ def _validate(doc: Document) -> LoadedPlaybook:
                     line,
                     col,
                     "not-a-mapping",
-                    "a playbook is a mapping of keys (launchkit:, id:, tasks: ...)",
+                    "a playbook is a mapping of keys such as 'launchkit: 1', 'id:', 'title:' "
+                    "and 'tasks:', one per line",
                 )
             ]
         )

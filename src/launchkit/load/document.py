@@ -1,27 +1,44 @@
 """Reading YAML safely into plain Python values while keeping the node tree for positions.
 
-The node tree from ruamel's composer is kept beside the data: a pydantic error's `loc` (or any
-path such as `("tasks", 3, "due")`) is walked down the nodes to find its line and column, so
-nothing is recorded for the thousands of nodes that never have a problem.
+The node tree is kept beside the data: a pydantic error's `loc` (or any path such as
+`("tasks", 3, "due")`) is walked down the nodes to find its line and column, so nothing is
+recorded for the thousands of nodes that never have a problem.
+
+The tree is composed here from ruamel's event stream rather than by ruamel's composer, because
+that composer recurses once per nesting level (the C one crashes the interpreter on a file of
+100,000 `[`), and because composing it ourselves lets one pass refuse deep nesting, alias bombs,
+recursive aliases and unsupported tags, each with its own line and column.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from launchkit.diagnostics import Diagnostic, LaunchkitError, error
+from launchkit.load.yamlerrors import explain
 
 MAX_BYTES = 8 * 1024 * 1024
-"""Playbooks larger than this are refused before parsing (a 10,000-task playbook is ~1.5 MiB)."""
-MAX_NODES = 2_000_000
-"""Most nodes a document may expand to, aliases followed; an alias bomb stops here."""
+"""Playbooks larger than this are refused before parsing (a 10,000-task playbook is ~1 MiB)."""
+MAX_ALIAS_VALUES = 100_000
+"""Most values that aliases (`*name`) may add to those written out in the file.
 
-_MERGE = "tag:yaml.org,2002:merge"
+Sharing a block of defaults with `<<: *defaults` adds a few hundred; an alias bomb (aliases of
+lists of aliases) adds billions in a few lines and stops here before anything is expanded.
+"""
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings; a playbook needs about six levels."""
+
+_TAG = "tag:yaml.org,2002:"
+_MERGE = _TAG + "merge"
+_STR = _TAG + "str"
+# Plain YAML values only: no Python objects, no binary, no application tags.
+_SCALAR_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_SCALAR_TAGS_WITH_MERGE = _SCALAR_TAGS | {_MERGE}
 Loc = Sequence[str | int]
 
 
@@ -67,9 +84,17 @@ def _child(node: Any, part: str | int) -> tuple[Any, Any] | None:
         return (None, node.value[part]) if 0 <= part < len(node.value) else None
     if kind == "MappingNode":
         for k, v in _pairs(node):
-            if str(_scalar(k)) == str(part):
+            if type(k).__name__ == "ScalarNode" and _key_text(k) == str(part):
                 return k, v
     return None
+
+
+def _key_text(node: Any) -> str:
+    """A key as `_construct` stores it."""
+    try:
+        return str(_scalar(node))
+    except Exception:  # the same fallback as in _construct, for a key that is not a real date
+        return str(node.value)
 
 
 def _pairs(node: Any) -> Iterator[tuple[Any, Any]]:
@@ -94,65 +119,120 @@ def _yaml() -> Any:
     return YAML(typ="safe", pure=False)
 
 
+@cache
+def _resolver(major: int, minor: int) -> Callable[[str], str]:
+    """The implicit tag of a plain scalar (`3` int, `true` bool, `2027-01-10` timestamp).
+
+    ruamel's own resolver looks up the YAML version through several properties for every
+    scalar; this table is built once per version from ruamel's rules.
+    """
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    version = (major, minor) if (major, minor) in ((1, 1), (1, 2)) else (1, 2)
+    table: dict[str | None, list[tuple[str, Any]]] = {}
+    for versions, tag, regexp, first in implicit_resolvers:
+        if version in versions:
+            starts: list[str | None] = list(first) if first else [None]
+            for ch in starts:
+                table.setdefault(ch, []).append((tag, regexp))
+    anywhere = table.get(None, [])
+
+    def resolve(value: str) -> str:
+        for tag, regexp in table.get(value[:1], []) + anywhere:
+            if regexp.match(value):
+                return str(tag)
+        return _STR
+
+    return resolve
+
+
+@cache
+def _tags() -> dict[str, Any]:
+    """One shared ruamel Tag per tag name: a node made from a plain string would build its own
+    Tag and decode it again on every `.tag` read, which dominated loading large files."""
+    from ruamel.yaml.tag import Tag
+
+    class Tags(dict[str, Any]):
+        def __missing__(self, name: str) -> Any:
+            tag = self[name] = Tag(suffix=name)
+            return tag
+
+    return Tags()
+
+
 def _scalar(node: Any) -> Any:
+    """The Python value of a scalar node (str, int, float, bool, None or a date)."""
     if type(node).__name__ != "ScalarNode":
         return node
     tag = node.tag
-    if tag == "tag:yaml.org,2002:str":
+    if tag == _STR:
         return node.value
-    return _yaml().constructor.construct_object(node, deep=True)
+    if tag == _MERGE:
+        return "<<"
+    constructor = _yaml().constructor
+    # Called directly rather than through construct_object, which would remember every node
+    # of every file ever read in a long-lived process.
+    return type(constructor).yaml_constructors[tag](constructor, node)
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and parse one YAML file, or raise LaunchkitError with every problem found."""
     shown = display or str(path)
-    return parse_document(_read_text(path, shown), shown)
+    return parse_document(decode_text(read_bytes(path, shown), shown), shown)
 
 
 def parse_document(text: str, shown: str) -> Document:
     """Parse YAML text already in memory (an edit not yet written), as `read_document` does."""
     if not text.strip():
         raise LaunchkitError([error(shown, 1, 1, "empty-file", "the file is empty")])
-    root = _compose(text, shown)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:  # a lone surrogate, possible only in text built in memory
+        before = text[: e.start]
+        line, col = before.count("\n") + 1, e.start - (before.rfind("\n") + 1) + 1
+        _fail(shown, line, col, "bad-character", "this character cannot be written as UTF-8")
+    root = _Composer(shown).compose(text)
+    if root is None or (type(root).__name__ == "ScalarNode" and root.tag == _TAG + "null"):
+        raise LaunchkitError(
+            [error(shown, 1, 1, "empty-file", "the file holds only comments, no playbook")]
+        )
     problems: list[Diagnostic] = []
-    if root is None:
-        raise LaunchkitError([error(shown, 1, 1, "empty-file", "the file holds no YAML document")])
-    _check_size(root, shown)
     data = _construct(root, shown, problems, {})
     if problems:
         raise LaunchkitError(problems)
     return Document(shown, data, root, text)
 
 
-def _read_text(path: Path, shown: str) -> str:
-    return decode_text(read_bytes(path, shown), shown)
-
-
 def read_bytes(path: Path, shown: str) -> bytes:
-    """A playbook file's bytes, refusing folders, missing files and files over MAX_BYTES."""
+    """A playbook file's bytes, refusing folders, missing files and files over MAX_BYTES.
+
+    At most MAX_BYTES + 1 bytes are read whatever the file claims to hold, so a device or a pipe
+    given as the playbook (`/dev/zero`, `<(yes)`) is refused instead of read forever.
+    """
     try:
         if path.is_dir():
             raise LaunchkitError(
                 [error(shown, 1, 1, "not-a-file", "this is a folder, not a playbook file")]
             )
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LaunchkitError(
-                [
-                    error(
-                        shown,
-                        1,
-                        1,
-                        "file-too-large",
-                        f"the file has {size:,} bytes; the limit is {MAX_BYTES:,}",
-                    )
-                ]
+        raw = b""
+        if size <= MAX_BYTES:  # devices and pipes say 0 here, whatever they hold
+            with path.open("rb") as f:
+                raw = f.read(MAX_BYTES + 1)
+        if size > MAX_BYTES or len(raw) > MAX_BYTES:
+            message = (
+                f"the file has {size:,} bytes; a playbook may have at most {MAX_BYTES:,}"
+                if size > MAX_BYTES
+                else f"the file goes on past the {MAX_BYTES:,} bytes a playbook may have"
             )
-        return path.read_bytes()
+            raise LaunchkitError([error(shown, 1, 1, "file-too-large", message)])
+        return raw
     except FileNotFoundError:
         raise LaunchkitError([error(shown, 1, 1, "no-such-file", "no such file")]) from None
     except OSError as e:
-        raise LaunchkitError([error(shown, 1, 1, "unreadable", e.strerror or str(e))]) from None
+        raise LaunchkitError(
+            [error(shown, 1, 1, "unreadable-file", f"cannot read the file: {e.strerror or e}")]
+        ) from None
 
 
 def decode_text(raw: bytes, shown: str) -> str:
@@ -166,12 +246,12 @@ def decode_text(raw: bytes, shown: str) -> str:
                     line,
                     col,
                     "binary-file",
-                    "the file holds a NUL byte: it is binary, not YAML",
+                    "the file holds a NUL byte: it is binary, not a YAML text file",
                 )
             ]
         )
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line, col = _line_col(raw, e.start)
         raise LaunchkitError(
@@ -181,82 +261,174 @@ def decode_text(raw: bytes, shown: str) -> str:
                     line,
                     col,
                     "not-utf8",
-                    f"byte 0x{raw[e.start]:02x} is not UTF-8; save the file as UTF-8",
+                    f"byte 0x{raw[e.start]:02x} is not UTF-8 text; save the file as UTF-8",
                 )
             ]
         ) from None
-    if not text.strip():
-        raise LaunchkitError([error(shown, 1, 1, "empty-file", "the file is empty")])
-    return text
 
 
 def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    col = len(before) - (before.rfind(b"\n") + 1) + 1
+    """1-based line and column (in characters) of a byte offset; bad bytes count as one each."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    col = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
     return line, col
-
-
-def _compose(text: str, shown: str) -> Any:
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return _yaml().compose(text)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (e.problem or e.context or "invalid YAML").strip()
-        if "tab" in problem:
-            return _fail(
-                shown, line, col, "yaml-tab", "a tab is used for indentation; indent with spaces"
-            )
-        return _fail(shown, line, col, "yaml-syntax", f"invalid YAML: {problem}")
-    except YAMLError as e:
-        return _fail(shown, 1, 1, "yaml-syntax", f"invalid YAML: {e}")
-    except RecursionError:
-        return _fail(shown, 1, 1, "too-deep", "the YAML is nested too deeply")
 
 
 def _fail(shown: str, line: int, col: int, code: str, message: str) -> Any:
     raise LaunchkitError([error(shown, line, col, code, message)])
 
 
-def _check_size(root: Any, shown: str) -> None:
-    """Count the nodes the document expands to, each distinct node once (aliases reuse counts)."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if id(node) in sizes and not done:
-            continue
-        kind = type(node).__name__
-        children = (
-            [c for pair in node.value for c in pair]
-            if kind == "MappingNode"
-            else node.value
-            if kind == "SequenceNode"
-            else []
-        )
-        if done:
-            total = 1 + sum(sizes[id(c)] for c in children)
-            sizes[id(node)] = total
-            if total > MAX_NODES:
-                line, col = node.start_mark.line + 1, node.start_mark.column + 1
-                _fail(
-                    shown,
-                    line,
-                    col,
-                    "alias-bomb",
-                    f"this expands to more than {MAX_NODES:,} values (aliases repeated inside aliases)",
+class _Composer:
+    """Builds ruamel nodes from parser events without recursion, checking limits as it goes."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.anchors: dict[str, Any] = {}
+        # Expanded size of each finished collection, so that an alias costs one lookup.
+        self.sizes: dict[int, int] = {}
+        self.written = 0
+
+    def fail_at(self, mark: Any, code: str, message: str) -> Any:
+        return _fail(self.shown, mark.line + 1, mark.column + 1, code, message)
+
+    def compose(self, text: str) -> Any:
+        from ruamel.yaml.error import MarkedYAMLError, YAMLError
+        from ruamel.yaml.reader import ReaderError
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return self._compose(text)
+        except MarkedYAMLError as e:
+            line, col, code, message = explain(e, text)
+            return _fail(self.shown, line, col, code, message)
+        except ReaderError as e:
+            # Control characters (ESC, BEL, ...) that YAML forbids anywhere in a file.
+            before = text[: e.position]
+            line = before.count("\n") + 1
+            col = e.position - (before.rfind("\n") + 1) + 1
+            char = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+            return _fail(
+                self.shown,
+                line,
+                col,
+                "bad-character",
+                f"the invisible control character U+{char:04X} is not allowed in YAML; delete it",
+            )
+        except YAMLError as e:  # no other kind is raised for text input; kept as a safety net
+            first = str(e).splitlines()[0] if str(e) else type(e).__name__
+            return _fail(self.shown, 1, 1, "yaml-syntax", f"this is not valid YAML: {first}")
+
+    def _compose(self, text: str) -> Any:
+        from ruamel.yaml import events as ev
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        resolve = _resolver(1, 2)
+        tags = _tags()
+        root: Any = None
+        documents = 0
+        # Open collections: [node, pending mapping key or None, expanded size so far].
+        stack: list[list[Any]] = []
+        for event in _yaml().parse(text):
+            kind = type(event)
+            if kind is ev.DocumentStartEvent:
+                if event.version:  # a `%YAML 1.1` directive: yes/no are booleans there
+                    resolve = _resolver(*event.version)
+                documents += 1
+                if documents > 1:
+                    self.fail_at(
+                        event.start_mark,
+                        "yaml-syntax",
+                        "a playbook file holds one YAML document; remove this second '---'",
+                    )
+                continue
+            if kind is ev.ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(event.value) if event.implicit[0] else _STR
+                self.check_tag(tag, event.start_mark, scalar=True)
+                node: Any = ScalarNode(
+                    tags[tag], event.value, event.start_mark, event.end_mark, style=event.style
                 )
-            continue
-        if id(node) in sizes:
-            continue
-        sizes[id(node)] = 0  # a recursive alias meets its own 0 and stays finite
-        stack.append((node, True))
-        stack.extend((c, False) for c in children if id(c) not in sizes)
+                size = 1
+                self.written += 1
+                if event.anchor:
+                    self.anchors[event.anchor] = node
+            elif kind is ev.AliasEvent:
+                node = self.anchors.get(event.anchor)
+                if node is None:
+                    self.fail_at(
+                        event.start_mark,
+                        "yaml-alias",
+                        f"'*{event.anchor}' refers to no anchor: write '&{event.anchor}' "
+                        "on a value above it first",
+                    )
+                size = self.sizes.get(id(node), 1) if type(node) is not ScalarNode else 1
+                if type(node) is not ScalarNode and id(node) not in self.sizes:
+                    self.fail_at(
+                        event.start_mark,
+                        "alias-loop",
+                        f"'*{event.anchor}' is inside the very value it refers to, "
+                        "so it would repeat forever",
+                    )
+            elif kind is ev.SequenceStartEvent or kind is ev.MappingStartEvent:
+                is_seq = kind is ev.SequenceStartEvent
+                cls = SequenceNode if is_seq else MappingNode
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = _TAG + ("seq" if is_seq else "map")
+                self.check_tag(tag, event.start_mark, scalar=False, seq=is_seq)
+                node = cls(tags[tag], [], event.start_mark, None, flow_style=event.flow_style)
+                self.written += 1
+                if event.anchor:
+                    self.anchors[event.anchor] = node
+                if len(stack) >= MAX_DEPTH:
+                    self.fail_at(
+                        event.start_mark,
+                        "too-deep",
+                        f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+                    )
+                stack.append([node, None, 1])
+                continue
+            elif kind is ev.SequenceEndEvent or kind is ev.MappingEndEvent:
+                node, _, size = stack.pop()
+                node.end_mark = event.end_mark
+                self.sizes[id(node)] = size
+                if size > self.written + MAX_ALIAS_VALUES:
+                    self.fail_at(
+                        node.start_mark,
+                        "alias-bomb",
+                        f"aliases (*name) make this expand to more than {MAX_ALIAS_VALUES:,} "
+                        "values beyond those written in the file",
+                    )
+            else:
+                continue
+            if not stack:
+                root = node
+                continue
+            top = stack[-1]
+            top[2] += size
+            parent = top[0]
+            if type(parent) is SequenceNode:
+                parent.value.append(node)
+            elif top[1] is None:
+                top[1] = node
+            else:
+                parent.value.append((top[1], node))
+                top[1] = None
+        return root
+
+    def check_tag(self, tag: str, mark: Any, *, scalar: bool, seq: bool = False) -> None:
+        allowed = _SCALAR_TAGS_WITH_MERGE if scalar else {_TAG + "seq"} if seq else {_TAG + "map"}
+        if tag not in allowed:
+            shown = tag.replace(_TAG, "!!")
+            self.fail_at(
+                mark,
+                "yaml-tag",
+                f"the tag '{shown}' is not supported: a playbook holds plain text, numbers, "
+                "dates, lists and mappings; remove the tag",
+            )
 
 
 def _construct(node: Any, shown: str, problems: list[Diagnostic], memo: dict[int, Any]) -> Any:
@@ -267,10 +439,12 @@ def _construct(node: Any, shown: str, problems: list[Diagnostic], memo: dict[int
         try:
             return _scalar(node)
         except Exception as e:  # ruamel raises several types for bad timestamps and numbers
+            if node.tag == _TAG + "timestamp":
+                # Not a real date (2027-02-30): keep the text, so that a date field says
+                # what is wrong with it and a text field (a title) simply takes it.
+                return node.value
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
-            problems.append(
-                error(shown, line, col, "yaml-syntax", f"cannot read value '{node.value}': {e}")
-            )
+            problems.append(_bad_scalar(shown, line, col, node, e))
             return None
     if kind == "SequenceNode":
         out: list[Any] = []
@@ -286,11 +460,15 @@ def _construct(node: Any, shown: str, problems: list[Diagnostic], memo: dict[int
             line, col = k.start_mark.line + 1, k.start_mark.column + 1
             problems.append(
                 error(
-                    shown, line, col, "bad-key", "a key must be a plain word, not a list or mapping"
+                    shown,
+                    line,
+                    col,
+                    "bad-key",
+                    "a key must be a plain word, not a list or mapping",
                 )
             )
             continue
-        key = str(_scalar(k))
+        key = _key_text(k)
         if key in seen:
             line, col = k.start_mark.line + 1, k.start_mark.column + 1
             first = seen[key].start_mark.line + 1
@@ -300,16 +478,30 @@ def _construct(node: Any, shown: str, problems: list[Diagnostic], memo: dict[int
                     line,
                     col,
                     "duplicate-key",
-                    f"key '{key}' appears twice (first on line {first})",
+                    f"key '{key}' appears twice in the same place (first on line {first}); "
+                    "keep one",
                 )
             )
             continue
         seen[key] = k
         result[key] = _construct(v, shown, problems, memo)
     if len(explicit) < len(node.value):
+        for k, v in node.value:
+            if k.tag == _MERGE and type(v).__name__ not in ("MappingNode", "SequenceNode"):
+                line, col = v.start_mark.line + 1, v.start_mark.column + 1
+                problems.append(
+                    error(
+                        shown, line, col, "yaml-merge", "'<<:' merges a mapping: write '<<: *name'"
+                    )
+                )
         # `<<` merges fill in only the keys the mapping does not set itself.
         for k, v in _pairs(node):
-            name = str(_scalar(k)) if type(k).__name__ == "ScalarNode" else None
+            name = _key_text(k) if type(k).__name__ == "ScalarNode" else None
             if name is not None and name not in result:
                 result[name] = _construct(v, shown, problems, memo)
     return result
+
+
+def _bad_scalar(shown: str, line: int, col: int, node: Any, e: Exception) -> Diagnostic:
+    reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+    return error(shown, line, col, "yaml-syntax", f"cannot read '{node.value}': {reason}")

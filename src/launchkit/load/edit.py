@@ -29,6 +29,14 @@ _SECTIONS = ("tasks", "gates", "sites", "phases")
 # Where the keys `done` writes go when a task does not have them yet.
 _STATUS_KEYS = ("status", "done_on", "evidence")
 
+# The code for an id that names nothing, per section (spelled out so docs/errors.md can list each).
+_UNKNOWN = {
+    "tasks": "unknown-task",
+    "gates": "unknown-gate",
+    "sites": "unknown-site",
+    "phases": "unknown-phase",
+}
+
 
 @dataclass(frozen=True)
 class Change:
@@ -223,7 +231,7 @@ def _find(loaded: LoadedPlaybook, section: str, item_id: str) -> int:
                 loaded.path,
                 line,
                 col,
-                f"unknown-{section[:-1]}",
+                _UNKNOWN[section],
                 f"no {section[:-1]} '{item_id}' in this playbook{did_you_mean(item_id, ids)}",
             )
         ]

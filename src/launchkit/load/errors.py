@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,10 +21,16 @@ _TYPES: dict[str, tuple[str, str]] = {
     "float_parsing": ("wrong-type", "expected a number, got {input}"),
     "bool_type": ("wrong-type", "expected true or false, got {input}"),
     "bool_parsing": ("wrong-type", "expected true or false, got {input}"),
-    "list_type": ("wrong-type", "expected a list, got {input}"),
-    "dict_type": ("wrong-type", "expected a mapping of keys to values, got {input}"),
-    "model_type": ("wrong-type", "expected a mapping of keys to values, got {input}"),
-    "model_attributes_type": ("wrong-type", "expected a mapping of keys to values, got {input}"),
+    "list_type": (
+        "wrong-type",
+        "expected a list (one item per line starting with '- ', or [a, b]), got {input}",
+    ),
+    "dict_type": ("wrong-type", "expected keys with values (key: value lines), got {input}"),
+    "model_type": ("wrong-type", "expected keys with values (key: value lines), got {input}"),
+    "model_attributes_type": (
+        "wrong-type",
+        "expected keys with values (key: value lines), got {input}",
+    ),
     "date_type": ("bad-date", "expected a date such as 2027-01-10, got {input}"),
     "date_parsing": ("bad-date", "expected a date such as 2027-01-10, got {input}"),
     "date_from_datetime_parsing": ("bad-date", "{input} is not a real date (YYYY-MM-DD)"),
@@ -36,7 +44,7 @@ _TYPES: dict[str, tuple[str, str]] = {
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return "nothing (an empty value)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -46,30 +54,51 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return repr(value)
 
 
 def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class that owns the last key of `loc`, to suggest a close field name."""
-    current: Any = model
+    annotation: Any = model
     for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        field = fields.get(part)
-        if field is None:
+        current = _inner_model(annotation)
+        if current is not None and isinstance(part, str) and part in current.model_fields:
+            annotation = current.model_fields[part].annotation
+        elif isinstance(part, int) or _is_container(annotation):
+            # A list index or a key of a mapping of models (`people: {sponsor: ...}`).
+            annotation = _item_type(annotation)
+        else:
             return None
-        current = _inner_model(field.annotation)
-        if current is None:
-            return None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    return _inner_model(annotation)
 
 
-def _inner_model(annotation: Any) -> Any:
-    import typing
+def _is_container(annotation: Any) -> bool:
+    return typing.get_origin(annotation) in (list, dict) or any(
+        _is_container(a) for a in typing.get_args(annotation)
+    )
 
+
+def _item_type(annotation: Any) -> Any:
+    """`Site` for `list[Site]`, `Person` for `dict[Slug, Person]`, through `| None`."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is list and args:
+        return args[0]
+    if origin is dict and len(args) == 2:
+        return args[1]
+    for arg in args:
+        if _is_container(arg):
+            return _item_type(arg)
+    return None
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
+    if typing.get_origin(annotation) in (list, dict):
+        return None
     for arg in typing.get_args(annotation):
         found = _inner_model(arg)
         if found is not None:
@@ -94,17 +123,46 @@ def to_diagnostics(exc: ValidationError, doc: Document, model: type[BaseModel]) 
         elif kind == "missing":
             name = str(loc[-1])
             line, col = doc.position(real)
-            diag = error(doc.path, line, col, "missing-key", f"missing required key '{name}'")
+            extra = _MISSING_HINTS.get(name, "") if len(real) == 1 else ""
+            diag = error(
+                doc.path, line, col, "missing-key", f"missing required key '{name}'{extra}"
+            )
+        elif real == ("launchkit",) and kind == "literal_error":
+            line, col = doc.position(real)
+            diag = error(doc.path, line, col, "bad-version", _version_message(err.get("input")))
         else:
             code, message = _message(kind, err)
-            where = ""
-            if is_key:
-                where = "key "
+            if kind == "string_type" and not is_key:
+                message += _quote_hint(doc, real)
             line, col = doc.position(real, key=is_key)
-            diag = error(doc.path, line, col, code, where + message if where else message)
+            diag = error(doc.path, line, col, code, "key " + message if is_key else message)
         key = (diag.line, diag.column, diag.code)
         out.setdefault(key, diag)
     return list(out.values())
+
+
+_MISSING_HINTS = {
+    "launchkit": " (the format version: start the file with 'launchkit: 1')",
+    "id": " (a short id for the playbook, such as app-launch)",
+    "title": " (the name of the launch, shown on every document)",
+}
+
+
+def _version_message(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 1:
+        return (
+            f"this playbook is written for format version {value}, but this launchkit reads "
+            "version 1; upgrade launchkit"
+        )
+    return f"'launchkit:' gives the format version and must be 1, not {_describe(value)}"
+
+
+def _quote_hint(doc: Document, loc: tuple[str | int, ...]) -> str:
+    """For text written as something YAML reads as a number, date or yes/no: say to quote it."""
+    _, node = doc.node_at(loc)
+    if type(node).__name__ == "ScalarNode" and not node.style and node.value:
+        return f'; put it in quotes to keep it as text: "{node.value}"'
+    return ""
 
 
 def _real_loc(loc: tuple[Any, ...], doc: Document) -> tuple[str | int, ...]:

@@ -63,6 +63,7 @@ class _References:
             yield from self.duplicates(section)
         for i, task in self.tasks:
             yield from self.task_problems(("tasks", i), task)
+        yield from self.cycles()
         for i, gate in self.gates:
             yield from self.gate_problems(("gates", i), gate)
 
@@ -82,6 +83,59 @@ class _References:
             else:
                 first[ident] = i
 
+    def cycles(self) -> Iterator[Diagnostic]:
+        """Tasks that wait for each other in a circle (a task waiting for itself is reported
+        where it is checked); each circle once, at the `after` entry that closes it."""
+        waits: dict[str, list[tuple[str, Loc]]] = {}
+        for i, task in self.tasks:
+            ident = task.get("id")
+            if isinstance(ident, str) and ident not in waits:
+                waits[ident] = [
+                    (dep, ("tasks", i, "after", j))
+                    for j, dep in _strings(task.get("after"))
+                    if dep in self.task_ids and dep != ident
+                ]
+        state: dict[str, int] = {}  # 1: on the current path, 2: finished
+        for start in waits:
+            if start in state:
+                continue
+            path: list[str] = [start]
+            todo: list[Iterator[tuple[str, Loc]]] = [iter(waits[start])]
+            state[start] = 1
+            while todo:
+                step = next(todo[-1], None)
+                if step is None:
+                    state[path.pop()] = 2
+                    todo.pop()
+                    continue
+                dep, _ = step
+                if state.get(dep) == 1:
+                    yield self.circle(path[path.index(dep) :], waits)
+                elif dep not in state and dep in waits:
+                    state[dep] = 1
+                    path.append(dep)
+                    todo.append(iter(waits[dep]))
+
+    def circle(self, waiting: list[str], waits: dict[str, list[tuple[str, Loc]]]) -> Diagnostic:
+        """One diagnostic for a circle found as a chain of waits (each task waits for the next).
+
+        It is told in the order the tasks would run (`a -> b -> c -> a`), ending with the task
+        written last in the file, and points at that task's `after` entry that closes it.
+        """
+        order = list(reversed(waiting))  # each task now runs before the next
+        index = {ident: i for i, ident in enumerate(waits)}
+        last = max(range(len(order)), key=lambda k: index[order[k]])
+        order = order[last + 1 :] + order[: last + 1]
+        closer, before = order[-1], order[-2] if len(order) > 1 else order[-1]
+        loc = next(loc for dep, loc in waits[closer] if dep == before)
+        return self.at(
+            loc,
+            "after-cycle",
+            "these tasks wait for each other in a circle, so none can start: "
+            + " -> ".join([*order, order[0]])
+            + "; remove one of these after: links",
+        )
+
     def unknown_task(self, loc: Loc, ref: str) -> Diagnostic:
         return self.at(
             loc,
@@ -93,7 +147,11 @@ class _References:
         after = _strings(task.get("after"))
         for j, dep in after:
             if dep == task.get("id"):
-                yield self.at((*here, "after", j), "cycle", f"task '{dep}' waits for itself")
+                yield self.at(
+                    (*here, "after", j),
+                    "after-cycle",
+                    f"task '{dep}' waits for itself; remove '{dep}' from its after: list",
+                )
             elif dep not in self.task_ids:
                 yield self.unknown_task((*here, "after", j), dep)
         owner = task.get("owner")
@@ -101,18 +159,22 @@ class _References:
             yield self.at(
                 (*here, "owner"),
                 "unknown-owner",
-                f"'{owner}' is not one of the roles in people{did_you_mean(owner, self.roles)}",
+                f"'{owner}' is not one of the roles under people"
+                + _choices(owner, self.roles, " (people: lists no roles yet)"),
             )
         phase = task.get("phase")
         if isinstance(phase, str) and phase not in self.phase_ids:
             yield self.at(
                 (*here, "phase"),
                 "unknown-phase",
-                f"'{phase}' is not one of the phases{did_you_mean(phase, self.phase_ids)}",
+                f"'{phase}' is not one of the phases"
+                + _choices(phase, self.phase_ids, " (phases: lists none yet)"),
             )
         if task.get("per_site") is True and not self.has_sites:
             yield self.at(
-                (*here, "per_site"), "no-sites", "per_site is set but the playbook has no sites"
+                (*here, "per_site"),
+                "no-sites",
+                "per_site makes one copy of the task per site, but the playbook lists no sites",
             )
         yield from self.site_status_problems(here, task)
         if all(task.get(k) in (None, []) for k in ("start", "due", "after")):
@@ -149,22 +211,69 @@ class _References:
     def gate_problems(self, here: tuple[str, int], gate: dict[str, Any]) -> Iterator[Diagnostic]:
         name = gate.get("id")
         metric, rule = gate.get("metric"), gate.get("rule")
-        if (metric is None) == (rule is None):
-            yield self.at(here, "gate-kind", f"gate '{name}' needs exactly one of metric or rule")
+        if metric is not None and rule is not None:
+            yield self.at(
+                here, "gate-kind", f"gate '{name}' has both metric and rule; keep only one"
+            )
+            return
+        if metric is None and rule is None:
+            yield self.at(
+                here,
+                "gate-kind",
+                f"gate '{name}' needs a metric (with min, max or equals) or a rule",
+            )
             return
         if metric is not None and all(gate.get(k) is None for k in ("min", "max", "equals")):
-            yield self.at(here, "gate-threshold", f"gate '{name}' needs min, max or equals")
-        needs = {
-            "champions_per_site": ("min",),
-            "employees_per_champion": ("max",),
-            "starts_within": ("task", "of", "within"),
-        }.get(rule if isinstance(rule, str) else "", ())
-        for key in needs:
-            if gate.get(key) is None:
-                yield self.at(here, "gate-threshold", f"rule {rule} needs {key}")
+            yield self.at(
+                here,
+                "gate-threshold",
+                f"gate '{name}' reads metric {metric} but sets no min, max or equals to "
+                "compare it with",
+            )
+        needs = _RULE_KEYS.get(rule if isinstance(rule, str) else "", ())
+        missing = [key for key in needs if gate.get(key) is None]
+        if missing:
+            yield self.at(
+                here,
+                "gate-rule",
+                f"gate '{name}' uses rule {rule}, which needs {_and(needs)}: add "
+                + (
+                    ("it" if len(needs) == 1 else "them")
+                    if missing == list(needs)
+                    else _and(missing)
+                ),
+            )
         if rule in ("champions_per_site", "employees_per_champion") and not self.has_sites:
-            yield self.at((*here, "rule"), "no-sites", f"rule {rule} needs sites")
+            yield self.at(
+                (*here, "rule"),
+                "no-sites",
+                f"rule {rule} counts per site, but the playbook lists no sites",
+            )
         for key in ("task", "of"):
             ref = gate.get(key)
             if isinstance(ref, str) and ref not in self.task_ids:
                 yield self.unknown_task((*here, key), ref)
+
+
+_RULE_KEYS: dict[str, tuple[str, ...]] = {
+    "champions_per_site": ("min",),
+    "employees_per_champion": ("max",),
+    "starts_within": ("task", "of", "within"),
+}
+
+
+def _and(words: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _choices(word: str, names: set[str], none: str) -> str:
+    """A close match, or the few names there are, or `none` when there are none."""
+    hint = did_you_mean(word, names)
+    if hint:
+        return hint
+    if not names:
+        return none
+    if len(names) <= 8:
+        return " (they are: " + ", ".join(sorted(names)) + ")"
+    return ""

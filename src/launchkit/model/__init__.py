@@ -43,4 +43,9 @@ def json_schema() -> dict[str, object]:
     schema = Playbook.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://launchkit.dev/schema/playbook-v1.json"
+    # pydantic leaves the title off a property that refers to another model (`calendar`);
+    # editors show titles in completion lists, so every property gets one.
+    for owner in [schema, *schema.get("$defs", {}).values()]:
+        for name, prop in owner.get("properties", {}).items():
+            prop.setdefault("title", name.replace("_", " ").title())
     return schema

@@ -29,8 +29,18 @@ def check_country(code: str) -> str | None:
     country, _, subdiv = code.partition("-")
     codes = _country_codes()
     if country not in codes:
-        return f"'{country}' is not a country code of the holidays package{did_you_mean(country, codes)}"
-    if subdiv and subdiv not in subdivisions(country):
-        known = ", ".join(subdivisions(country)) or "none"
-        return f"'{subdiv}' is not a subdivision of {country} (known: {known})"
+        hint = (
+            f" (did you mean '{code.upper()}'?)"
+            if code != code.upper() and check_country(code.upper()) is None
+            else did_you_mean(country, codes)
+        )
+        return f"'{country}' is not a country code known to the holidays package{hint}"
+    if subdiv:
+        known = subdivisions(country)
+        if not known:
+            return f"{country} has no subdivisions in the holidays package; write just {country}"
+        if subdiv not in known:
+            hint = did_you_mean(subdiv, known)
+            listed = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
+            return f"'{subdiv}' is not a subdivision of {country}{hint}; known: {listed}"
     return None

@@ -6,13 +6,13 @@ completion help, so they are written for the person editing the YAML.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from launchkit.model.values import (
     CountryCode,
+    Day,
     Email,
     Name,
     OffsetValue,
@@ -49,7 +49,7 @@ class CalendarSpec(Strict):
     """Working weekdays, e.g. [sun, mon, tue, wed, thu] in Israel."""
     holidays: list[CountryCode] = Field(default_factory=list)
     """Country codes whose public holidays are non-working days (the `holidays` package): IL, IT, TR, ES-MD."""
-    closed: list[dt.date] = Field(default_factory=list)
+    closed: list[Day] = Field(default_factory=list)
     """Extra non-working days: a company retreat, a site closure."""
 
 
@@ -97,7 +97,7 @@ class Waiver(Strict):
     """Why the finding is accepted for now."""
     owner: str
     """Who accepted it (a role or a name)."""
-    until: dt.date
+    until: Day
     """Last day the waiver holds; after it the finding counts again."""
 
 
@@ -106,7 +106,7 @@ class SiteProgress(Strict):
 
     status: Status = "todo"
     """todo, doing, done, blocked or skipped, at this site."""
-    done_on: dt.date | None = None
+    done_on: Day | None = None
     """Day the task was done at this site."""
     evidence: str | None = None
     """Link or note that shows it was done at this site."""
@@ -147,7 +147,7 @@ class Task(Strict):
     """Items of the source documents this task covers (S3.2, EA.4, A60.8)."""
     status: Status = "todo"
     """todo, doing, done, blocked or skipped."""
-    done_on: dt.date | None = None
+    done_on: Day | None = None
     """Day the task was done."""
     evidence: str | None = None
     """Link or note that shows it was done."""
@@ -207,6 +207,12 @@ class TalkingPoints(Strict):
     """Answering and enlisting employees, handling objections."""
     feedback: list[str] = Field(default_factory=list)
     """Feedback on content, missing content and ideas."""
+    timeline: list[str] = Field(default_factory=list)
+    """Notes for the timeline slide (the dated milestones are added from the plan)."""
+    champions: list[str] = Field(default_factory=list)
+    """Notes for the champions slide (the sites and their champions are added from the playbook)."""
+    gates: list[str] = Field(default_factory=list)
+    """Notes for the gates slide (the gates and their dates are added from the playbook)."""
 
 
 class Question(Strict):
@@ -233,9 +239,9 @@ class Documents(Strict):
     """What the rendered documents need: names, links, the deck's talking points, the FAQ."""
 
     app_name: str | None = None
-    """Name of the app or platform as employees know it."""
+    """Name of the app or platform as employees know it (default: `vars.app_name`, else the title)."""
     download_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
-    """Download or invitation link; posters carry it as a QR code."""
+    """Download or invitation link; posters carry it as a QR code (default: `vars.download_url`)."""
     sms_sender: str | None = Field(default=None, max_length=11)
     """Sender name shown on SMS invitations (at most 11 characters)."""
     email_from: Email | None = None
@@ -248,6 +254,10 @@ class Documents(Strict):
     """Teaser text per channel (email-signature, poster, tv, notice-board)."""
     invitation: Invitation = Field(default_factory=Invitation)
     """Wording of e-mail and SMS invitations."""
+    briefing_task: Slug | None = None
+    """Task whose day the deck shows as the meeting day (default: the first task citing S3.3, else S3.2)."""
+    signed_by: str | None = None
+    """Who signs invitations and the deck's title slide (default: the `sponsor` role's name)."""
 
 
 class Playbook(Strict):
@@ -265,7 +275,7 @@ class Playbook(Strict):
     """Language of rendered output: en, he, tr or it."""
     timezone: TimezoneName = "UTC"
     """IANA time zone of timed tasks and of "today": Asia/Jerusalem, Europe/Rome."""
-    launch: dt.date | None = None
+    launch: Day | None = None
     """Launch day L. May be left out and given with --launch."""
     calendar: CalendarSpec = Field(default_factory=CalendarSpec)
     """Working days: work week, country holidays, closed days."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -17,6 +18,9 @@ from pydantic_core import PydanticCustomError
 
 Unit = Literal["d", "bd", "w"]
 
+MAX_REPEATS = 1000
+"""Most occurrences a `repeat: ...;COUNT=n` may ask for (a daily stand-up for three years)."""
+
 _OFFSET = re.compile(r"^L(?:\s*([+-])\s*(\d{1,5})\s*(bd|d|w))?$")
 _SPAN = re.compile(r"^(\d{1,5})\s*(bd|d|w)$")
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
@@ -24,6 +28,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _SOURCE = re.compile(r"^[A-Z][A-Z0-9]{0,7}\.\d{1,3}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,8 @@ class Offset:
     def __str__(self) -> str:
         if self.date is not None:
             return self.date.isoformat()
-        if self.amount == 0:
-            return "L"
+        if self.amount == 0 and self.unit == "d":
+            return "L"  # L+0bd stays as written: it may differ from L when L is not a working day
         return f"L{self.amount:+d}{self.unit}"
 
 
@@ -72,7 +77,9 @@ def parse_offset(value: Any) -> Offset:
     if not isinstance(value, str):
         raise PydanticCustomError(
             "bad-offset",
-            "expected an offset such as L-10bd, L+2w, L+7d or a date such as 2027-01-10",
+            "expected an offset such as L-10bd, L+2w, L+7d or a date such as 2027-01-10, "
+            "got {text}",
+            {"text": _show(value)},
         )
     text = value.strip()
     m = _OFFSET.match(text)
@@ -82,33 +89,127 @@ def parse_offset(value: Any) -> Offset:
             return Offset()
         n = int(amount) * (-1 if sign == "-" else 1)
         return Offset(amount=n, unit=_unit(unit))
-    try:
-        return Offset(date=dt.date.fromisoformat(text))
-    except ValueError:
-        pass
+    if _DATE_LIKE.match(text):
+        return Offset(date=_real_date(text, "bad-offset"))
     raise PydanticCustomError(
         "bad-offset",
-        "'{text}' is not an offset such as L-10bd, L+2w, L+7d or a date such as 2027-01-10",
+        "'{text}' is not an offset such as L-10bd, L+2w, L+7d or a date such as 2027-01-10"
+        + _offset_hint(text),
         {"text": text},
     )
+
+
+def _real_date(text: str, code: str) -> dt.date:
+    """A YYYY-MM-DD string as a date, or an error saying what is wrong with it."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as e:
+        raise PydanticCustomError(
+            code, "'{text}' is not a real date: {reason}", {"text": text, "reason": str(e)}
+        ) from None
+
+
+def _offset_hint(text: str) -> str:
+    """A likely fix for a near-miss offset: `l-3bd`, `L-3 days`, `L+`."""
+    fixed = text.replace(" ", "")
+    if fixed[:1] == "l":
+        fixed = "L" + fixed[1:]
+    m = re.match(r"^L([+-])(\d{1,5})([a-z]+)$", fixed)
+    if m and _unit_word(m.group(3)):
+        fixed = f"L{m.group(1)}{m.group(2)}{_unit_word(m.group(3))}"
+    if fixed != text and _OFFSET.match(fixed):
+        return f" (did you mean '{fixed}'?)"
+    if re.match(r"^L\s*[+-]?\s*$", text):
+        return "; after L+ or L- give a number and a unit"
+    return ""
+
+
+def _unit_word(word: str) -> str | None:
+    """`days` -> `d`, `workdays` -> `bd`, `weeks` -> `w`, for hints."""
+    words = {
+        "d": "d",
+        "day": "d",
+        "days": "d",
+        "bd": "bd",
+        "wd": "bd",
+        "workday": "bd",
+        "workdays": "bd",
+        "businessday": "bd",
+        "businessdays": "bd",
+        "workingday": "bd",
+        "workingdays": "bd",
+        "w": "w",
+        "wk": "w",
+        "week": "w",
+        "weeks": "w",
+    }
+    return words.get(word.lower().replace(" ", "").replace("-", ""))
+
+
+def parse_day(value: Any) -> dt.date:
+    """A calendar day: a YAML date (2027-01-10) or the same quoted. Numbers are refused.
+
+    pydantic's own date type would read `0` or `1700000000` as a Unix timestamp, which is
+    never what someone editing a playbook meant.
+    """
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError(
+            "bad-date", "expected a day such as 2027-01-10, not a date and time"
+        )
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE_LIKE.match(value.strip()):
+        return _real_date(value.strip(), "bad-date")
+    raise PydanticCustomError(
+        "bad-date", "expected a date such as 2027-01-10, got {text}", {"text": _show(value)}
+    )
+
+
+def _show(value: Any) -> str:
+    """A value as a person would recognise it from their YAML."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"'{value}'"
+    return str(value)
 
 
 def parse_span(value: Any) -> Span:
     """`5bd`, `3d`, `2w`; a bare whole number means working days."""
     if isinstance(value, Span):
         return value
-    if isinstance(value, bool):
-        raise PydanticCustomError("bad-duration", "expected a length such as 5bd, 3d or 2w")
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         if 0 <= value <= 99_999:
             return Span(value, "bd")
-        raise PydanticCustomError("bad-duration", "a length must be between 0 and 99999")
-    if isinstance(value, str):
-        m = _SPAN.match(value.strip())
-        if m:
-            return Span(int(m.group(1)), _unit(m.group(2)))
+        raise PydanticCustomError(
+            "bad-duration", "a length must be between 0 and 99999, not {text}", {"text": value}
+        )
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "bad-duration",
+            "expected a length such as 5bd, 3d or 2w, got {text}",
+            {"text": _show(value)},
+        )
+    text = value.strip()
+    m = _SPAN.match(text)
+    if m:
+        return Span(int(m.group(1)), _unit(m.group(2)))
+    hint = ""
+    words = re.match(r"^(-?)(\d{1,5})\s*([A-Za-z -]+)$", text)
+    if words and words.group(1):
+        hint = "; a length cannot be negative"
+    elif words and _unit_word(words.group(3)):
+        hint = f" (did you mean '{words.group(2)}{_unit_word(words.group(3))}'?)"
     raise PydanticCustomError(
-        "bad-duration", "'{text}' is not a length such as 5bd, 3d or 2w", {"text": str(value)}
+        "bad-duration",
+        "'{text}' is not a length such as 5bd (working days), 3d (days) or 2w (weeks)" + hint,
+        {"text": text},
     )
 
 
@@ -120,15 +221,29 @@ def parse_time(value: Any) -> dt.time:
         m = _TIME.match(value.strip())
         if m:
             return dt.time(int(m.group(1)), int(m.group(2)))
+        short = re.match(r"^(\d):([0-5]\d)$", value.strip())
+        hint = f" (did you mean '0{short.group(1)}:{short.group(2)}'?)" if short else ""
+        raise PydanticCustomError(
+            "bad-time",
+            "'{text}' is not a time of day on a 24-hour clock, written HH:MM such as \"09:00\" "
+            'or "13:30"' + hint,
+            {"text": value},
+        )
     raise PydanticCustomError(
-        "bad-time", "'{text}' is not a time of day as HH:MM (e.g. \"13:30\")", {"text": str(value)}
+        "bad-time",
+        'expected a time of day such as "13:30" (in quotes), got {text}',
+        {"text": _show(value)},
     )
 
 
 def parse_rrule(value: Any) -> str:
     """An RFC 5545 RRULE body such as `FREQ=MONTHLY;COUNT=3`, checked by python-dateutil."""
     if not isinstance(value, str):
-        raise PydanticCustomError("bad-rrule", "expected an RRULE such as FREQ=MONTHLY;COUNT=3")
+        raise PydanticCustomError(
+            "bad-rrule",
+            "expected a repeat rule such as FREQ=MONTHLY;COUNT=3, got {text}",
+            {"text": _show(value)},
+        )
     text = value.strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]
@@ -137,24 +252,78 @@ def parse_rrule(value: Any) -> str:
     try:
         rule = rrulestr(text, dtstart=dt.datetime(2000, 1, 1), cache=False)
     except (ValueError, TypeError) as e:
+        reason = str(e)
+        if not reason.startswith(("invalid", "unknown", "UNTIL")):
+            # dateutil's other messages describe its own code, not the rule.
+            reason = "write it as NAME=VALUE parts separated by ';'"
         raise PydanticCustomError(
-            "bad-rrule", "'{text}' is not a valid RRULE: {reason}", {"text": text, "reason": str(e)}
+            "bad-rrule",
+            "'{text}' is not a repeat rule (RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=4): {reason}",
+            {"text": text, "reason": reason},
         ) from e
-    if "COUNT=" not in text.upper() and "UNTIL=" not in text.upper():
-        raise PydanticCustomError(
-            "bad-rrule", "'{text}' never ends: give it COUNT= or UNTIL=", {"text": text}
-        )
     del rule
+    upper = text.upper()
+    if "COUNT=" not in upper and "UNTIL=" not in upper:
+        raise PydanticCustomError(
+            "bad-rrule",
+            "'{text}' repeats forever: add COUNT=n (how many times) or UNTIL=YYYYMMDD (last day)",
+            {"text": text},
+        )
+    freq = re.search(r"FREQ=([A-Z]+)", upper)
+    if freq and freq.group(1) in ("HOURLY", "MINUTELY", "SECONDLY"):
+        # Tasks are days in a plan; hourly repeats would flood calendars with events.
+        raise PydanticCustomError(
+            "bad-rrule",
+            "'{text}' repeats more than once a day; use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY",
+            {"text": text},
+        )
+    count = re.search(r"COUNT=(\d+)", upper)
+    if count and not 1 <= int(count.group(1)) <= MAX_REPEATS:
+        raise PydanticCustomError(
+            "bad-rrule",
+            "'{text}' has COUNT={count}; a task repeats between 1 and {most} times",
+            {"text": text, "count": int(count.group(1)), "most": MAX_REPEATS},
+        )
     return text
 
 
-def _pattern(code: str, regex: re.Pattern[str], what: str) -> PlainValidator:
+def _pattern(
+    code: str, regex: re.Pattern[str], what: str, fix: Callable[[str], str] | None = None
+) -> PlainValidator:
+    """A validator for short codes; `fix` proposes a corrected spelling for the message."""
+
     def check(value: Any) -> str:
         if isinstance(value, str) and regex.match(value):
             return value
-        raise PydanticCustomError(code, "'{text}' is not " + what, {"text": str(value)})
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise PydanticCustomError(
+                code, "expected " + what + ", got {text}", {"text": _show(value)}
+            )
+        text = str(value)
+        if regex.match(text):
+            raise PydanticCustomError(
+                code,
+                '{text} is read as a number; put it in quotes to use it as text: "{text}"',
+                {"text": text},
+            )
+        suggestion = fix(text) if fix else ""
+        good = suggestion != text and regex.match(suggestion)
+        hint = " (did you mean '{fixed}'?)" if good else ""
+        raise PydanticCustomError(
+            code, "'{text}' is not " + what + hint, {"text": text, "fixed": suggestion}
+        )
 
     return PlainValidator(check)
+
+
+def _slugify(text: str) -> str:
+    """`Manager Briefing` -> `manager-briefing`: how an id with capitals or spaces was meant."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _snake(text: str) -> str:
+    """`Managers Active %` -> `managers_active`: how a metric or variable name was meant."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
 @cache
@@ -170,7 +339,15 @@ def parse_timezone(value: Any) -> str:
         return value
     from launchkit.diagnostics import did_you_mean
 
-    hint = did_you_mean(str(value), _zone_names())
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "bad-timezone",
+            "expected a time zone name such as Europe/Rome, got {text}",
+            {"text": _show(value)},
+        )
+    by_lower = {z.lower(): z for z in _zone_names()}
+    exact = by_lower.get(value.strip().lower().replace(" ", "_"))
+    hint = f" (did you mean '{exact}'?)" if exact else did_you_mean(value, _zone_names())
     raise PydanticCustomError(
         "bad-timezone",
         "'{text}' is not an IANA time zone such as Europe/Rome" + hint,
@@ -181,12 +358,16 @@ def parse_timezone(value: Any) -> str:
 def parse_country(value: Any) -> str:
     """A country code of the `holidays` package, optionally with a subdivision: `IL`, `ES-MD`."""
     if not isinstance(value, str):
-        raise PydanticCustomError("bad-country", "expected a country code such as IL or ES-MD")
+        raise PydanticCustomError(
+            "bad-country",
+            "expected a country code such as IL, IT or ES-MD, got {text}",
+            {"text": _show(value)},
+        )
     from launchkit.model.countries import check_country
 
     problem = check_country(value)
     if problem:
-        raise PydanticCustomError("bad-country", problem)
+        raise PydanticCustomError("bad-country", "{problem}", {"problem": problem})
     return value
 
 
@@ -204,6 +385,13 @@ _OFFSET_SCHEMA: dict[str, Any] = {
     "examples": ["L-10bd", "L+1w", "2027-01-10"],
 }
 
+Day = Annotated[
+    dt.date,
+    PlainValidator(parse_day),
+    WithJsonSchema({"type": "string", "format": "date", "examples": ["2027-01-10"]}),
+]
+"""A calendar day written as YYYY-MM-DD."""
+
 OffsetValue = Annotated[
     Offset, PlainValidator(parse_offset), PlainSerializer(_ser), WithJsonSchema(_OFFSET_SCHEMA)
 ]
@@ -215,7 +403,7 @@ SpanValue = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": r"^\d{1,5}\s*(bd|d|w)$"},
-                {"type": "integer", "minimum": 0},
+                {"type": "integer", "minimum": 0, "maximum": 99_999},
             ],
             "description": "5bd (working days), 3d (calendar days) or 2w (weeks)",
             "examples": ["1bd", "5bd", "2w"],
@@ -246,7 +434,8 @@ CountryCode = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^[A-Z]{2}(-[A-Z0-9]{1,4})?$",
+            # Subdivisions are codes (ES-MD) or, for some cities and regions, names (IT-Andria).
+            "pattern": r"^[A-Z]{2}(-\S.*)?$",
             "examples": ["IL", "IT", "ES-MD"],
         }
     ),
@@ -254,7 +443,10 @@ CountryCode = Annotated[
 Slug = Annotated[
     str,
     _pattern(
-        "bad-id", _SLUG, "an id: lowercase letters, digits and hyphens, such as manager-briefing"
+        "bad-id",
+        _SLUG,
+        "an id: lowercase letters, digits and hyphens, such as manager-briefing",
+        _slugify,
     ),
     WithJsonSchema({"type": "string", "pattern": _SLUG.pattern}),
 ]
@@ -264,18 +456,19 @@ Name = Annotated[
         "bad-name",
         _NAME,
         "a name: lowercase letters, digits and underscores, such as managers_active_pct",
+        _snake,
     ),
     WithJsonSchema({"type": "string", "pattern": _NAME.pattern}),
 ]
 SourceId = Annotated[
     str,
-    _pattern("bad-source", _SOURCE, "a source item id such as S3.2, EA.4 or A60.8"),
+    _pattern("bad-source", _SOURCE, "a source item id such as S3.2, EA.4 or A60.8", str.upper),
     WithJsonSchema(
         {"type": "string", "pattern": _SOURCE.pattern, "examples": ["S3.2", "EA.1", "A60.8"]}
     ),
 ]
 Email = Annotated[
     str,
-    _pattern("bad-email", _EMAIL, "an e-mail address"),
+    _pattern("bad-email", _EMAIL, "an e-mail address such as dana@example.com", str.strip),
     WithJsonSchema({"type": "string", "format": "email"}),
 ]

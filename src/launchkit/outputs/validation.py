@@ -20,20 +20,33 @@ class FileResult:
 
 
 def validate_files(names: Iterable[str]) -> list[FileResult]:
-    """Load each file in turn, collecting problems instead of stopping at the first bad file."""
+    """Load each file in turn, collecting problems instead of stopping at the first bad file.
+
+    A playbook that names its launch day is also scheduled, so that what only dates reveal (a
+    work week with no working day, a date out of range) is caught by `validate` and its
+    pre-commit hook, not first by `plan` in CI. One without a launch day may get it from
+    `--launch` later, so it is not an error here.
+    """
     from launchkit.load import load_playbook, resolve_playbook
+    from launchkit.schedule import schedule
 
     results = []
     for name in names:
         try:
             path, shown = resolve_playbook(name)
             loaded = load_playbook(path, shown)
+            if loaded.playbook.launch is not None:
+                schedule(loaded)
         except LaunchkitError as e:
             results.append(FileResult(name, e.diagnostics))
             continue
         pb = loaded.playbook
         results.append(FileResult(name, [], len(pb.tasks), len(pb.gates)))
     return results
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def format_text(results: list[FileResult]) -> tuple[str, str]:
@@ -44,7 +57,7 @@ def format_text(results: list[FileResult]) -> tuple[str, str]:
         if r.diagnostics:
             err.extend(d.format() for d in r.diagnostics)
         else:
-            out.append(f"{r.path}: ok ({r.tasks} tasks, {r.gates} gates)")
+            out.append(f"{r.path}: ok ({_count(r.tasks, 'task')}, {_count(r.gates, 'gate')})")
     return "\n".join(out), "\n".join(err)
 
 

@@ -88,7 +88,7 @@ def load_metrics(path: Path | str, as_of: dt.date, display: str | None = None) -
                 1,
                 1,
                 "metrics-kind",
-                "a metrics file is .yaml, .yml, .json (a mapping) or .csv (metric,value or date,metric,value)",
+                "a metrics file is .yaml, .yml, .json (a mapping) or .csv/.txt (metric,value or date,metric,value)",
             )
         ]
     )

@@ -37,7 +37,7 @@ def schedule(loaded: LoadedPlaybook, launch: dt.date | None = None) -> Plan:
     """Date every task of a playbook; `launch` overrides (or supplies) the playbook's launch day.
 
     Raises LaunchkitError for a playbook that cannot be dated: no launch day (`no-launch`),
-    tasks waiting for each other (`cycle`), a calendar without working days (`no-workdays`).
+    tasks waiting for each other (`after-cycle`), a calendar without working days (`no-workdays`).
     """
     playbook = loaded.playbook
     day_l = launch or playbook.launch

@@ -67,7 +67,7 @@ def _cycle_error(loaded: LoadedPlaybook, preds: list[list[int]], stuck: set[int]
     entry = tasks[closer].after.index(tasks[waits_for].id)
     diagnostic = loaded.error(
         ("tasks", closer, "after", entry),
-        "cycle",
+        "after-cycle",
         "tasks wait for each other in a cycle: " + " -> ".join(names),
     )
     return LaunchkitError([diagnostic])

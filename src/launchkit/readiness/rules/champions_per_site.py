@@ -25,7 +25,8 @@ def check(gate: Gate, ctx: RuleContext) -> Outcome:
     parts = ", ".join(f"{site_name(s)} has {len(s.champions)}" for s in short)
     return Outcome(
         False,
-        f"{len(short)} of {len(ctx.sites)} sites have fewer than {number(need)} champions "
+        f"{len(short)} of {len(ctx.sites)} sites {'has' if len(short) == 1 else 'have'} "
+        f"fewer than {number(need)} champions "
         f"by {ctx.due.isoformat()}: {parts}",
         ctx.sites_source(),
     )

@@ -1,0 +1,92 @@
+"""Rendering documents from templates: checklists, the manager deck, teasers, invitations and
+the timeline, in the playbook's language.
+
+`render(plan, only=..., templates=...)` is pure: it returns the files and warnings, and
+`write_rendering` puts the files in a folder, refusing any name that would leave it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from launchkit.outputs.render.base import (
+    ArtefactRenderer,
+    OutputFile,
+    RenderContext,
+    Rendering,
+    output_path,
+)
+
+if TYPE_CHECKING:
+    from launchkit.schedule import Plan
+
+__all__ = [
+    "RENDERERS",
+    "Artefact",
+    "OutputFile",
+    "Rendering",
+    "render",
+    "write_rendering",
+]
+
+
+class Artefact(enum.StrEnum):
+    """The documents `render` can write."""
+
+    checklist = "checklist"
+    deck = "deck"
+    teasers = "teasers"
+    invitations = "invitations"
+    timeline = "timeline"
+
+
+def _renderers() -> dict[Artefact, ArtefactRenderer]:
+    from launchkit.outputs.render.checklist import render_checklist
+    from launchkit.outputs.render.deck import render_deck
+    from launchkit.outputs.render.invitations import render_invitations
+    from launchkit.outputs.render.teasers import render_teasers
+    from launchkit.outputs.render.timeline import render_timeline
+
+    return {
+        Artefact.checklist: render_checklist,
+        Artefact.deck: render_deck,
+        Artefact.teasers: render_teasers,
+        Artefact.invitations: render_invitations,
+        Artefact.timeline: render_timeline,
+    }
+
+
+RENDERERS = _renderers()
+"""Each artefact's renderer."""
+
+
+def render(
+    plan: Plan, only: Iterable[Artefact] | None = None, templates: Path | None = None
+) -> Rendering:
+    """Render the chosen artefacts (all by default), in `Artefact` order.
+
+    `templates` is a folder of the user's templates that take the place of built-in ones of the
+    same relative name (`deck/deck.html.j2`); both run in Jinja's sandbox.
+    """
+    wanted = set(only) if only is not None else set(Artefact)
+    ctx = RenderContext(plan, templates)
+    result = Rendering()
+    for artefact in Artefact:
+        if artefact in wanted:
+            result.extend(RENDERERS[artefact](ctx))
+    return result
+
+
+def write_rendering(rendering: Rendering, folder: Path) -> list[Path]:
+    """Write every file under `folder` (created if needed) and return the paths written."""
+    from launchkit.outputs.render.base import write_text
+
+    targets = [(output_path(folder, f.name), f) for f in rendering.files]
+    written = []
+    for target, file in targets:
+        write_text(target, file.text)
+        written.append(target)
+    return written

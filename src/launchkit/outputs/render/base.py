@@ -1,0 +1,347 @@
+"""What every artefact shares: the sandboxed Jinja environment, the facts templates see, and
+the rules for naming output files.
+
+Playbook text reaches templates only as values, never as template source, so `{{ 7*7 }}` in a
+title stays as typed; HTML and SVG templates autoescape. All templates, built-in and the user's,
+run in Jinja's immutable sandbox, so a template can read the facts it is given and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from launchkit.diagnostics import Diagnostic, LaunchkitError, Severity, error
+from launchkit.outputs.render.i18n import text_direction, translations
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from launchkit.model import Person, Playbook
+    from launchkit.schedule import Plan, PlannedTask
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One rendered file: its path inside the output folder (POSIX, relative) and its text."""
+
+    name: str
+    text: str
+
+
+@dataclass
+class Rendering:
+    """The files an artefact produced and the warnings it raised (an SMS over one segment)."""
+
+    files: list[OutputFile] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    def extend(self, other: Rendering) -> None:
+        """Add another artefact's files and warnings."""
+        self.files.extend(other.files)
+        self.warnings.extend(other.warnings)
+
+
+def safe_name(part: str) -> str:
+    """One path component made safe: separators, dots at the start and odd characters replaced.
+
+    Ids in the model are already lowercase slugs; this guards the folder anyway, because file
+    names are also built from channel names and could one day come from freer text.
+    """
+    cleaned = "".join(c if c.isalnum() or c in "-_.@" else "-" for c in part.strip())
+    cleaned = cleaned.lstrip(".-") or "file"
+    return cleaned[:120]
+
+
+def output_path(folder: Path, name: str) -> Path:
+    """`folder/name`, refusing any name that would land outside `folder`."""
+    relative = PurePosixPath(name)
+    if not relative.parts or relative.is_absolute() or ".." in relative.parts:
+        raise ValueError(f"output name {name!r} leaves the output folder")
+    root = folder.resolve()
+    target = (root / Path(*relative.parts)).resolve()
+    if not target.is_relative_to(root):
+        raise ValueError(f"output name {name!r} leaves the output folder")
+    return target
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A role that owns tasks, with the person who fills it when `people` names one."""
+
+    role: str | None
+    person: Person | None
+
+    @property
+    def label(self) -> str:
+        if self.person is None:
+            return self.role or ""
+        return f"{self.person.name} ({self.role})"
+
+
+class RenderContext:
+    """A plan plus everything templates need to turn it into documents in its language."""
+
+    def __init__(
+        self, plan: Plan, templates: Path | None = None, builtin: Path | None = None
+    ) -> None:
+        from launchkit.resources import data_dir
+
+        self.plan = plan
+        self.playbook: Playbook = plan.playbook
+        self.locale: str = self.playbook.locale
+        self.direction = text_direction(self.locale)
+        self.user_templates = templates.resolve() if templates is not None else None
+        self.builtin_templates = (builtin or data_dir("templates")).resolve()
+        self.env = self._environment()
+
+    # ---- the environment -------------------------------------------------------------------
+
+    def _environment(self) -> Environment:
+        from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        loaders = [FileSystemLoader(str(self.builtin_templates))]
+        if self.user_templates is not None:
+            loaders.insert(0, FileSystemLoader(str(self.user_templates)))
+        env = ImmutableSandboxedEnvironment(
+            loader=ChoiceLoader(loaders),
+            autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".svg.j2")),
+            undefined=StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.install_gettext_translations(translations(self.locale), newstyle=True)  # type: ignore[attr-defined]
+        env.filters.update(
+            date=self.format_date,
+            ltr=self.ltr,
+            weekday=self.weekday,
+            short=self.short_date,
+            capfirst=capfirst,
+        )
+        env.globals.update(self.facts())
+        return env
+
+    def facts(self) -> dict[str, Any]:
+        """The names every template sees."""
+        pb = self.playbook
+        return {
+            "playbook": pb,
+            "plan": self.plan,
+            "documents": pb.documents,
+            "vars": pb.vars,
+            "lang": self.locale,
+            "dir": self.direction,
+            "launch": self.plan.launch,
+            "app_name": self.app_name,
+            "app_named": self.app_named,
+            "download_url": self.download_url,
+            "signed_by": self.signed_by,
+            "tasks": self.tasks,
+            "phases": self.by_phase(),
+            "owners": self.by_owner(),
+            "owner_of": self.owner_of,
+            "site_name": self.site_name,
+        }
+
+    # ---- facts derived from the playbook ---------------------------------------------------
+
+    @property
+    def app_named(self) -> bool:
+        """Whether the playbook names its app (`documents.app_name` or `vars.app_name`)."""
+        pb = self.playbook
+        return (pb.documents.app_name or pb.vars.get("app_name")) not in (None, "")
+
+    @property
+    def app_name(self) -> str:
+        """The app's name: `documents.app_name`, else `vars.app_name`, else "the app" in words."""
+        pb = self.playbook
+        if self.app_named:
+            return str(pb.documents.app_name or pb.vars.get("app_name"))
+        _ = gettext_for(self.locale)
+        return _("the app")
+
+    def sentence(self, text: str) -> str:
+        """`text` with a capital first letter where it starts with the unnamed app ("The app")."""
+        if not self.app_named and text.startswith(self.app_name):
+            return text[:1].upper() + text[1:]
+        return text
+
+    @property
+    def download_url(self) -> str | None:
+        """The download link: `documents.download_url`, else `vars.download_url`."""
+        pb = self.playbook
+        url = pb.documents.download_url or pb.vars.get("download_url")
+        return str(url) if url not in (None, "") else None
+
+    @property
+    def signed_by(self) -> str | None:
+        """Who signs: `documents.signed_by`, else the sponsor's name."""
+        pb = self.playbook
+        if pb.documents.signed_by:
+            return pb.documents.signed_by
+        sponsor = pb.people.get("sponsor")
+        return sponsor.name if sponsor else None
+
+    @property
+    def tasks(self) -> list[PlannedTask]:
+        """Planned tasks in date order (start, end, id), the order every document lists them."""
+        return sorted(self.plan.tasks, key=lambda t: (t.start, t.end, t.id))
+
+    def by_phase(self) -> list[tuple[str | None, str, list[PlannedTask]]]:
+        """(phase id, title, tasks) in the playbook's phase order; tasks with no phase last."""
+        groups: list[tuple[str | None, str, list[PlannedTask]]] = []
+        for phase in self.playbook.phases:
+            found = [t for t in self.tasks if t.phase == phase.id]
+            if found:
+                groups.append((phase.id, phase.title, found))
+        known = {p.id for p in self.playbook.phases}
+        rest = [t for t in self.tasks if t.phase not in known]
+        if rest:
+            groups.append((None, "", rest))
+        return groups
+
+    def by_owner(self) -> list[tuple[Owner, list[PlannedTask]]]:
+        """(owner, tasks) in the order of `people`, other roles by name, unowned tasks last."""
+        roles = list(self.playbook.people)
+        roles += sorted({t.owner for t in self.tasks if t.owner and t.owner not in roles})
+        groups = [(self.owner_of(r), [t for t in self.tasks if t.owner == r]) for r in roles]
+        groups.append((Owner(None, None), [t for t in self.tasks if not t.owner]))
+        return [(o, ts) for o, ts in groups if ts]
+
+    def owner_of(self, role: str | None) -> Owner:
+        """The owner behind a role name."""
+        return Owner(role, self.playbook.people.get(role) if role else None)
+
+    def site_name(self, site_id: str | None) -> str:
+        """A site's display name."""
+        for site in self.playbook.sites:
+            if site.id == site_id:
+                return site.name
+        return site_id or ""
+
+    def briefing_task(self) -> PlannedTask | None:
+        """The manager meeting: `documents.briefing_task`, else the first task citing S3.3/S3.2."""
+        pb = self.playbook
+        wanted = pb.documents.briefing_task
+        if wanted is not None:
+            copies = self.plan.copies(wanted)
+            if not copies:
+                raise LaunchkitError(
+                    [
+                        self.plan.loaded.error(
+                            ("documents", "briefing_task"),
+                            "unknown-task",
+                            f"briefing_task names '{wanted}', which is not a task",
+                        )
+                    ]
+                )
+            return copies[0]
+        for item in ("S3.3", "S3.2"):
+            for t in self.tasks:
+                if item in t.task.source:
+                    return t
+        return None
+
+    # ---- filters ---------------------------------------------------------------------------
+
+    def format_date(self, day: dt.date | None, form: str = "long") -> str:
+        """A day in the playbook's language: `long` (10 January 2027), `medium`, `short`, `full`."""
+        if day is None:
+            return ""
+        from babel.dates import format_date
+
+        return str(format_date(day, form, locale=self.locale))
+
+    def short_date(self, day: dt.date) -> str:
+        """Day and abbreviated month (10 Jan), for axes and tight tables."""
+        from babel.dates import format_skeleton
+
+        return str(format_skeleton("MMMd", day, locale=self.locale))
+
+    def weekday(self, day: dt.date) -> str:
+        """The weekday's abbreviated name."""
+        from babel.dates import format_date
+
+        return str(format_date(day, "EEE", locale=self.locale))
+
+    def ltr(self, text: object) -> Any:
+        """A left-to-right run (a link, an address, an id) isolated so RTL text cannot reorder it."""
+        from markupsafe import Markup, escape
+
+        return Markup('<bdi dir="ltr">{}</bdi>').format(escape(str(text)))
+
+    # ---- rendering -------------------------------------------------------------------------
+
+    def render(self, template: str, **values: Any) -> str:
+        """Render one template; a broken or unsafe user template is reported as bad input."""
+        from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+        from jinja2.exceptions import SecurityError
+
+        try:
+            return self.env.get_template(template).render(**values)
+        except TemplateSyntaxError as e:
+            raise LaunchkitError(
+                [error(e.filename or template, e.lineno, 1, "template-syntax", e.message or "")]
+            ) from e
+        except TemplateNotFound as e:
+            raise LaunchkitError(
+                [error(template, 1, 1, "template-missing", f"template '{e.name}' not found")]
+            ) from e
+        except SecurityError as e:
+            path, line = self._where(e, template)
+            raise LaunchkitError([error(path, line, 1, "template-unsafe", str(e))]) from e
+        except TemplateError as e:
+            path, line = self._where(e, template)
+            raise LaunchkitError([error(path, line, 1, "template-error", str(e))]) from e
+
+    def _where(self, e: BaseException, template: str) -> tuple[str, int]:
+        """The template file and line where rendering failed (Jinja maps frames to templates)."""
+        for frame in reversed(traceback.extract_tb(e.__traceback__)):
+            if frame.filename.endswith(".j2"):
+                return frame.filename, frame.lineno or 1
+        return template, 1
+
+    def warning(self, loc: Sequence[str | int], code: str, message: str) -> Diagnostic:
+        """A warning pointing at `loc` in the playbook, or at its parent where `loc` is absent."""
+        doc = self.plan.loaded.doc
+        place = list(loc)
+        while place and not doc.has(place):
+            place.pop()
+        line, col = doc.position(place)
+        return Diagnostic(self.plan.loaded.path, line, col, Severity.WARNING, code, message)
+
+
+ArtefactRenderer = Callable[[RenderContext], Rendering]
+
+
+def capfirst(text: str) -> str:
+    """The first letter made upper case, the rest untouched (unlike Jinja's `capitalize`)."""
+    return text[:1].upper() + text[1:]
+
+
+def gettext_for(locale: str) -> Callable[..., str]:
+    """`_("text %(name)s", name=...)` in Python code, translated into `locale`.
+
+    Babel's extractor finds these calls like the templates' `_()`, so the catalog test sees them.
+    """
+    catalog = translations(locale)
+
+    def _(message: str, **values: object) -> str:
+        text = str(catalog.ugettext(message))
+        return text % values if values else text
+
+    return _
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a rendered file atomically; a folder that cannot be written is bad input (exit 2)."""
+    from launchkit.load.atomic import write_atomic
+
+    write_atomic(path, text.encode("utf-8"))

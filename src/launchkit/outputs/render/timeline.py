@@ -1,0 +1,135 @@
+"""The timeline: a Gantt chart of the plan as SVG, and an HTML page holding it with a legend.
+
+Geometry is computed here so the templates only place shapes. In a right-to-left language the
+chart is mirrored: labels on the right and time running leftwards, as Hebrew readers expect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering
+
+PALETTE = ("#1f5fae", "#2f8f5b", "#b5651d", "#7b4fa8", "#b03a48", "#2a8c99", "#6d6d2c", "#8a5a44")
+ROW_H, TOP, LABEL_W, PAD, BAR_H = 26, 52, 300, 12, 16
+LABEL_CHARS = 40
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of the chart."""
+
+    id: str
+    label: str
+    tooltip: str
+    y: float
+    x: float
+    width: float
+    color: str
+    critical: bool
+    done: bool
+    milestone: bool
+    marks: list[float]
+    """x of each further occurrence of a repeating task."""
+
+
+@dataclass(frozen=True)
+class Gantt:
+    """Everything the SVG template draws."""
+
+    width: float
+    height: float
+    label_x: float
+    rtl: bool
+    day_w: float
+    bars: list[Bar]
+    ticks: list[tuple[float, str]]
+    shade: list[float]
+    launch_x: float
+    legend: list[tuple[str, str]]
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip(" ,;:·-") + "…"
+
+
+def build_gantt(ctx: RenderContext) -> Gantt:
+    """Lay the plan out: one row per planned task in date order."""
+    tasks = ctx.tasks
+    launch = ctx.plan.launch
+    days = [launch] + [t.start for t in tasks] + [t.end for t in tasks]
+    days += [d for t in tasks for d in t.occurrences]
+    first, last = min(days) - dt.timedelta(days=1), max(days) + dt.timedelta(days=1)
+    span = (last - first).days + 1
+    day_w = max(6.0, min(28.0, 900 / span))
+    chart_w = span * day_w
+    width = LABEL_W + chart_w + 2 * PAD
+    rtl = ctx.direction == "rtl"
+
+    def x_of(day: dt.date, length: float = 0.0) -> float:
+        left = PAD + LABEL_W + (day - first).days * day_w
+        return round(width - left - length if rtl else left, 1)
+
+    phase_ids = [p.id for p in ctx.playbook.phases]
+    colors = {pid: PALETTE[i % len(PALETTE)] for i, pid in enumerate(phase_ids)}
+    bars = []
+    for row, t in enumerate(tasks):
+        duration = t.task.duration
+        milestone = duration is not None and duration.amount == 0
+        length = max(1, (t.end - t.start).days + 1) * day_w
+        label = t.title + (f" · {ctx.site_name(t.site)}" if t.site else "")
+        dates = ctx.format_date(t.start, "medium")
+        if t.end != t.start:
+            dates += " – " + ctx.format_date(t.end, "medium")
+        bars.append(
+            Bar(
+                id=t.id,
+                label=_clip(label),
+                tooltip=f"{label}: {dates}",
+                y=TOP + row * ROW_H,
+                x=x_of(t.start, length),
+                width=round(length, 1),
+                color=colors.get(t.phase or "", "#5a6472"),
+                critical=t.critical,
+                done=t.status in ("done", "skipped"),
+                milestone=milestone,
+                marks=[x_of(d, day_w) for d in t.occurrences if d != t.start],
+            )
+        )
+    workdays = {WEEKDAYS.index(d) for d in ctx.playbook.calendar.workweek}
+    week_start = WEEKDAYS.index(ctx.playbook.calendar.workweek[0]) if workdays else 0
+    all_days = [first + dt.timedelta(days=i) for i in range(span)]
+    step = 7 if span <= 120 else 14
+    ticks = [
+        (x_of(d), ctx.short_date(d))
+        for i, d in enumerate(d for d in all_days if d.weekday() == week_start)
+        if (i * 7) % step == 0
+    ]
+    legend = [
+        (colors[p.id], p.title) for p in ctx.playbook.phases if any(t.phase == p.id for t in tasks)
+    ]
+    return Gantt(
+        width=round(width, 1),
+        height=TOP + max(1, len(tasks)) * ROW_H + PAD,
+        label_x=width - PAD if rtl else PAD,
+        rtl=rtl,
+        day_w=round(day_w, 2),
+        bars=bars,
+        ticks=ticks,
+        shade=[x_of(d, day_w) for d in all_days if d.weekday() not in workdays],
+        launch_x=x_of(launch, day_w / 2) if rtl else x_of(launch) + day_w / 2,
+        legend=legend,
+    )
+
+
+def render_timeline(ctx: RenderContext) -> Rendering:
+    """`timeline.svg` and `timeline.html`."""
+    gantt = build_gantt(ctx)
+    return Rendering(
+        [
+            OutputFile("timeline.svg", ctx.render("timeline/timeline.svg.j2", gantt=gantt)),
+            OutputFile("timeline.html", ctx.render("timeline/timeline.html.j2", gantt=gantt)),
+        ]
+    )
