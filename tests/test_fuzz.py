@@ -147,3 +147,20 @@ def test_builtin_playbooks_mutated_never_crash(folder: Path, data: st.DataObject
     from fuzz_strategies import BUILTIN_TEXTS
 
     run_all(folder, data.draw(mutated_bytes(data.draw(st.sampled_from(BUILTIN_TEXTS)))))
+
+
+# Inputs the fuzzer found, kept as plain cases: (file bytes, expected first diagnostic's place).
+FOUND = [
+    # The C parser put the end of a file without a final line break on a line after the last.
+    (b"launchkit: 1\nid: deep\ntitle: x\ntasks: [[[[[[[[[[", "4:18"),
+    (b"launchkit: 1\nid: x\ntitle: x\ntasks: {a: 1", "4:13"),
+    (b"launchkit: 1\nid: x\ntitle: x\ntasks:\n  - id: a\n    title: [x", "6:14"),
+]
+
+
+@pytest.mark.parametrize(("raw", "place"), FOUND)
+def test_inputs_found_by_fuzzing(folder: Path, raw: bytes, place: str) -> None:
+    run_all(folder, raw)
+    result = CliRunner().invoke(app, ["validate", str(folder / "launch.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr.split(":")[1:3] == place.split(":")

@@ -275,6 +275,18 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
+def _inside(text: str, line: int, col: int) -> tuple[int, int]:
+    """A 1-based position moved inside `text`.
+
+    The C parser reports the end of a file that does not end in a line break on the line after
+    the last one; an editor cannot jump there, so the end of the last line is shown instead.
+    """
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(col, len(lines[line - 1]) + 1)
+
+
 def _fail(shown: str, line: int, col: int, code: str, message: str) -> Any:
     raise LaunchkitError([error(shown, line, col, code, message)])
 
@@ -302,6 +314,7 @@ class _Composer:
                 return self._compose(text)
         except MarkedYAMLError as e:
             line, col, code, message = explain(e, text)
+            line, col = _inside(text, line, col)
             return _fail(self.shown, line, col, code, message)
         except ReaderError as e:
             # Control characters (ESC, BEL, ...) that YAML forbids anywhere in a file.
