@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -76,4 +77,9 @@ def _root(
 
 def main() -> None:
     """Entry point of the `launchkit` console script."""
+    # A run builds one large tree of live objects (YAML nodes, models, the plan) and then exits.
+    # The cyclic garbage collector would traverse that whole tree again and again while it grows
+    # and find nothing to free: it took two thirds of loading a 10,000-task playbook (see
+    # bench/README.md). Reference counting still frees everything else as usual.
+    gc.disable()
     app()
