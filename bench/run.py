@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -164,9 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=15, help="runs per start-up command")
     parser.add_argument("--startup-only", action="store_true")
     parser.add_argument("--no-startup", action="store_true")
-    parser.add_argument(
-        "--kinds", nargs="+", choices=["sites", "flat"], default=["sites", "flat"]
-    )
+    parser.add_argument("--kinds", nargs="+", choices=["sites", "flat"], default=["sites", "flat"])
     parser.add_argument("--check-targets", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args(argv)
     missed: list[str] = []
@@ -216,14 +215,14 @@ def sized(kind: str, sizes: list[int], runs: int, work: Path) -> list[str]:
     print("Tasks written → planned: "
           + ", ".join(f"{n:,} → {counts[n]:,}" for n in sizes) + "\n")  # fmt: skip
     header = ["command"] + [f"{n:,} s" for n in sizes] + [f"{n:,} MB" for n in sizes]
-    header += [f"growth {a:,}→{b:,}" for a, b in zip(sizes, sizes[1:], strict=False)]
+    header += [f"growth {a:,}→{b:,}" for a, b in pairwise(sizes)]
     print("| " + " | ".join(header) + " | exit |")
     print("|---|" + "---:|" * (len(header) - 1) + "---|")
     for name, by_size in times.items():
         cells = [f"`{name}`"]
         cells += [fmt_seconds(by_size[n].seconds) for n in sizes]
         cells += [f"{by_size[n].peak_mb:.0f}" for n in sizes]
-        for a, b in zip(sizes, sizes[1:], strict=False):
+        for a, b in pairwise(sizes):
             growth = by_size[b].seconds / by_size[a].seconds
             per10 = growth ** (1 / _log10(b / a)) if b > a else growth
             cells.append(f"{growth:.1f}")

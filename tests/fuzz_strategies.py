@@ -53,7 +53,9 @@ offsets = st.one_of(
     ),
     st.dates(dt.date(2026, 6, 1), dt.date(2027, 12, 31)),
 )
-spans = st.builds(lambda n, unit: f"{n}{unit}", st.integers(0, 10), st.sampled_from(["d", "bd", "w"]))
+spans = st.builds(
+    lambda n, unit: f"{n}{unit}", st.integers(0, 10), st.sampled_from(["d", "bd", "w"])
+)
 times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
 rrules = st.sampled_from(
     ["FREQ=WEEKLY;COUNT=3", "FREQ=MONTHLY;COUNT=2", "FREQ=DAILY;INTERVAL=2;COUNT=4",
@@ -78,13 +80,20 @@ def playbook_data(draw: st.DrawFn) -> dict[str, Any]:
     }
     if draw(st.booleans()):
         data["calendar"] = {
-            "workweek": draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=7, unique=True)),
+            "workweek": draw(
+                st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=7, unique=True)
+            ),
             "holidays": draw(st.lists(st.sampled_from(COUNTRIES), max_size=2, unique=True)),
-            "closed": draw(st.lists(st.dates(dt.date(2026, 9, 1), dt.date(2027, 9, 1)), max_size=3)),
+            "closed": draw(
+                st.lists(st.dates(dt.date(2026, 9, 1), dt.date(2027, 9, 1)), max_size=3)
+            ),
         }
     if roles:
         data["people"] = {
-            r: {"name": draw(words), **({"email": f"{r}@example.com"} if draw(st.booleans()) else {})}
+            r: {
+                "name": draw(words),
+                **({"email": f"{r}@example.com"} if draw(st.booleans()) else {}),
+            }
             for r in roles
         }
     if site_ids:
@@ -141,7 +150,9 @@ def _task(
     if "due" in anchors:
         task["due"] = draw(offsets)
     if "after" in anchors:
-        task["after"] = draw(st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique=True))
+        task["after"] = draw(
+            st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique=True)
+        )
         if draw(st.booleans()):
             task["lag"] = draw(spans)
     if draw(st.booleans()):
@@ -209,7 +220,7 @@ odd_values = st.one_of(
     st.sampled_from([10**30, -(10**30), 2**63, 10**400, 1e308, float("inf"), float("nan")]),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=20),
-    st.sampled_from(TRICKY + [HEBREW, EMOJI, RTL_MARKS]),
+    st.sampled_from([*TRICKY, HEBREW, EMOJI, RTL_MARKS]),
     st.dates(),
     st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
@@ -253,8 +264,8 @@ def mutated_data(draw: st.DrawFn) -> Any:
         elif action == "delete":
             del parent[path[-1]]
         elif action == "rename" and isinstance(parent, dict):
-            parent[draw(st.sampled_from([*TRICKY, "titel", "tasks", "id", "<<", "7"]))] = parent.pop(
-                path[-1]
+            parent[draw(st.sampled_from([*TRICKY, "titel", "tasks", "id", "<<", "7"]))] = (
+                parent.pop(path[-1])
             )
         elif action == "nest":
             value = parent[path[-1]]

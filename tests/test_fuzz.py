@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from launchkit.cli import app
 from fuzz_strategies import broken_bytes, mutated_bytes, playbook_text
+from launchkit.cli import app
 
 settings.register_profile(
     "fuzz-ci",
@@ -164,3 +164,15 @@ def test_inputs_found_by_fuzzing(folder: Path, raw: bytes, place: str) -> None:
     result = CliRunner().invoke(app, ["validate", str(folder / "launch.yaml")])
     assert result.exit_code == 2
     assert result.stderr.split(":")[1:3] == place.split(":")
+
+
+def test_a_quoted_value_cannot_split_a_diagnostic(write, cli) -> None:  # type: ignore[no-untyped-def]
+    # Found by fuzzing: a value with a line break or a record separator, quoted in a message,
+    # made two lines of one diagnostic.
+    path = write('launchkit: 1\nid: x\ntitle: x\nlocale: "a\\nb\\x1ec\\u2028d\\e[31m"\n')
+    result = cli("validate", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{path}:4:9: error: 'a\\x0ab\\x1ec\\u2028d\\x1b[31m' is not one of 'en', 'he', 'tr' "
+        "or 'it' [bad-value]\n"
+    )

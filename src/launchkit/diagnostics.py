@@ -31,10 +31,20 @@ class Diagnostic:
     message: str
 
     def format(self) -> str:
-        """`file:line:col: severity: message [code]`, the form editors and CI jump to."""
-        return (
-            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
-        )
+        """`file:line:col: severity: message [code]`, the form editors and CI jump to.
+
+        Always one line: a control or line-separator character quoted from the playbook (a value
+        `"a\\nb"`) is shown escaped, so that it can neither split the diagnostic in two for the
+        tools that read it line by line nor send escape sequences to a terminal.
+        """
+        path, message = self.path.translate(_ESCAPES), self.message.translate(_ESCAPES)
+        return f"{path}:{self.line}:{self.column}: {self.severity}: {message} [{self.code}]"
+
+
+_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
 
 
 class LaunchkitError(Exception):
