@@ -109,3 +109,11 @@ def test_an_output_folder_that_cannot_be_made_is_bad_input_not_a_crash(cli, tmp_
     assert r.exit_code == 2
     assert r.stderr.startswith(f"{blocker / 'docs' / 'checklist.md'}:1:1: error: cannot write")
     assert r.stderr.rstrip().endswith("[cannot-write]")
+
+
+def test_a_yes_no_gate_shows_its_target_as_a_tick_not_python_true(cli, tmp_path):
+    r = cli("render", "app-launch", "--only", "deck", "-o", str(tmp_path))
+    assert r.exit_code == 0, r.stderr
+    deck = (tmp_path / "deck.md").read_text(encoding="utf-8")
+    assert "| The all-company chat group is deleted | Mar 12, 2027 | ✓ | ✗ |" in deck
+    assert "True" not in deck

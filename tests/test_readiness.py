@@ -459,7 +459,7 @@ def test_yaml_and_json_metrics(tmp_path):
             "x",
             [
                 "m.xlsx:1:1: error: a metrics file is .yaml, .yml, .json (a mapping) "
-                "or .csv (metric,value or date,metric,value) [metrics-kind]"
+                "or .csv/.txt (metric,value or date,metric,value) [metrics-kind]"
             ],
         ),
         ("gone.csv", None, ["gone.csv:1:1: error: no such file [no-such-file]"]),

@@ -3,6 +3,7 @@ agenda, and the rules that keep playbook text as data."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -132,6 +133,27 @@ def test_long_gantt_labels_are_clipped_cleanly() -> None:
 
     assert _clip("x" * LABEL_CHARS) == "x" * LABEL_CHARS
     assert (
-        _clip("Invite the first users, " + "y" * 40) == "Invite the first users, " + "y" * 15 + "…"
+        _clip("Invite the first users, " + "y" * 40) == "Invite the first users, " + "y" * 23 + "…"
     )
-    assert _clip("a" * 38 + ", and more") == "a" * 38 + "…"
+    assert _clip("a" * 46 + ", and more") == "a" * 46 + "…"
+    assert _clip("Choose the site's champions (at least two)", 33) == "Choose the site's champions…"
+
+
+@pytest.mark.parametrize("playbook", ["app-launch", "app-launch.he"])
+def test_per_site_rows_of_the_timeline_lead_with_their_site(cli, tmp_path, playbook) -> None:
+    from launchkit.load import load_playbook, resolve_playbook
+
+    r = cli("render", playbook, "-o", str(tmp_path), "--only", "timeline")
+    assert r.exit_code == 0, r.stderr
+    svg = (tmp_path / "timeline.svg").read_text(encoding="utf-8")
+    rows = re.findall(
+        r'<g id="task-recruit-champions@([a-z-]+)">\n<title>[^<]*</title>\n<text [^>]*>'
+        r'<tspan font-weight="bold">([^<]+)</tspan> · ([^<]+)</text>',
+        svg,
+    )
+    names = {s.id: s.name for s in load_playbook(*resolve_playbook(playbook)).playbook.sites}
+    assert sorted(site for site, _, _ in rows) == sorted(names)
+    for site, label, _ in rows:  # the site's name, clipped only when it is long
+        assert label == names[site] or names[site].startswith(label.removesuffix("…").rstrip())
+    assert len({label for _, label, _ in rows}) == len(names)  # rows a reader can tell apart
+    assert all(len(label) + 3 + len(html.unescape(title)) <= 48 for _, label, title in rows)

@@ -4,15 +4,20 @@ Counts are of planned tasks, so a per-site task counts once per site. A task cou
 when its status (its site's status, for a per-site copy) is `done` or `skipped`. "Due this
 week" lists the open tasks that end from the as-of day through the six days after it; a task
 is overdue when it ended before the as-of day and is still open, as `check` counts it.
+
+Words and dates are in the playbook's locale (the table `plan` uses, dates through Babel with
+the weekday). Every row starts with an id, left-to-right, so that a bidi terminal keeps the
+columns of a Hebrew status in place, as `plan` does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from launchkit.outputs.plan.labels import labels
 from launchkit.schedule.plan import Plan, PlannedTask
 
 __all__ = ["Progress", "Status", "format_status", "summarize"]
@@ -25,6 +30,8 @@ BAR_WIDTH = 20
 class Progress:
     """Done and total planned tasks of one group (a phase, a site, or the whole plan)."""
 
+    id: str
+    """The phase's or site's id; the playbook's for the whole plan; empty for tasks in no phase."""
     label: str
     done: int
     total: int
@@ -66,6 +73,8 @@ class Status:
     launch: dt.date
     to_launch: int
     """Working days from the as-of day to launch day (negative once launched)."""
+    locale: str
+    """The playbook's locale: the language of the words and dates."""
     overall: Progress
     phases: list[Progress]
     sites: list[Progress]
@@ -77,13 +86,16 @@ class Status:
 def summarize(plan: Plan, as_of: dt.date) -> Status:
     """The progress of a dated plan as of a day."""
     pb = plan.playbook
+    words = labels(pb.locale)
     calendar = plan.calendar()
-    phases = [_progress(p.title, [t for t in plan.tasks if t.phase == p.id]) for p in pb.phases]
+    phases = [
+        _progress(p.id, p.title, [t for t in plan.tasks if t.phase == p.id]) for p in pb.phases
+    ]
     loose = [t for t in plan.tasks if t.phase not in {p.id for p in pb.phases}]
     if loose and pb.phases:
-        phases.append(_progress("(no phase)", loose))
+        phases.append(_progress("", words["no_phase"], loose))
     sites = [
-        _progress(s.name, copies)
+        _progress(s.id, s.name, copies)
         for s in pb.sites
         if (copies := [t for t in plan.tasks if t.site == s.id])
     ]
@@ -95,7 +107,8 @@ def summarize(plan: Plan, as_of: dt.date) -> Status:
         as_of=as_of,
         launch=plan.launch,
         to_launch=calendar.count(as_of, plan.launch),
-        overall=_progress("All tasks", plan.tasks),
+        locale=pb.locale,
+        overall=_progress(pb.id, words["all_tasks"], plan.tasks),
         phases=phases,
         sites=sites,
         due=_items(t for t in open_ if as_of <= t.end <= week_end),
@@ -104,8 +117,8 @@ def summarize(plan: Plan, as_of: dt.date) -> Status:
     )
 
 
-def _progress(label: str, tasks: list[PlannedTask]) -> Progress:
-    return Progress(label, sum(t.status in CLOSED for t in tasks), len(tasks))
+def _progress(id: str, label: str, tasks: list[PlannedTask]) -> Progress:
+    return Progress(id, label, sum(t.status in CLOSED for t in tasks), len(tasks))
 
 
 def _items(tasks: Iterable[PlannedTask]) -> list[Item]:
@@ -133,6 +146,8 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
     from rich.table import Table
     from rich.text import Text
 
+    words = labels(status.locale)
+    day = _date_formatter(status)
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -144,47 +159,103 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
         legacy_windows=False,
     )
     console.print(Text(f"{status.title} ({status.playbook})", style="bold"))
-    console.print(f"As of {status.as_of.isoformat()}: {_launch_line(status)}")
-    for heading, rows in (("Phases", [status.overall, *status.phases]), ("Sites", status.sites)):
+    as_of = words["as_of"].format(date=_long_date(status.as_of, status.locale))
+    console.print(f"{as_of}: {_launch_line(status, words)}")
+    rows_by_heading = (
+        (words["phases"], [status.overall, *status.phases]),
+        (words["sites"], status.sites),
+    )
+    for heading, rows in rows_by_heading:
         if not rows:
             continue
         console.print(Text(heading, style="bold"))
         table = Table(box=None, show_header=False)
+        table.add_column(no_wrap=True)
         table.add_column(no_wrap=False)
         table.add_column(no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         for p in rows:
-            table.add_row(p.label, _bar(p), f"{p.done}/{p.total}", f"{p.percent}%")
+            # Tasks in no phase have no id: a left-to-right mark stands in for it, so that a
+            # bidi terminal still lays the row out left to right.
+            table.add_row(p.id or LRM, p.label, _bar(p), f"{p.done}/{p.total}", f"{p.percent}%")
         console.print(Padding(table, (0, 0, 0, 1)))
     for heading, items, style in (
-        ("Overdue", status.overdue, "red"),
-        ("Due this week", status.due, "yellow"),
+        (words["overdue"], status.overdue, "red"),
+        (words["due_week"], status.due, "yellow"),
     ):
         console.print(Text(f"{heading} ({len(items)})", style=f"bold {style}"))
         if not items:
-            console.print("  none")
+            console.print(f"  {words['none']}")
             continue
+        statuses = [words[i.status] for i in items]
+        id_w, owner_w = _fold_widths(items, [day(i.end) for i in items], statuses, width)
+        table = Table(box=None, show_header=False)
+        table.add_column(overflow="fold", width=id_w)
+        table.add_column(no_wrap=True)
+        table.add_column()
+        table.add_column(overflow="fold", width=owner_w)
+        table.add_column(no_wrap=True)
+        for i in items:
+            owner = _break(i.owner or "-", owner_w)
+            table.add_row(_break(i.id, id_w), day(i.end), i.title, owner, words[i.status])
+        console.print(Padding(table, (0, 0, 0, 1)))
+    console.print(Text(words["next_gate"], style="bold"))
+    gate = status.next_gate
+    if gate is None:
+        console.print(f"  {words['no_gate']}")
+    else:
+        when = _in_days(gate.working_days, status.locale, words)
         table = Table(box=None, show_header=False)
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column()
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True)
-        for i in items:
-            table.add_row(i.end.isoformat(), i.id, i.title, i.owner or "-", i.status)
+        table.add_row(gate.id, day(gate.by), f"{gate.title} ({when})")
         console.print(Padding(table, (0, 0, 0, 1)))
-    console.print(Text("Next gate", style="bold"))
-    gate = status.next_gate
-    if gate is None:
-        console.print("  none still to come")
-    else:
-        console.print(
-            f"  {gate.by.isoformat()}  {gate.id}: {gate.title} ({_in_days(gate.working_days)})"
-        )
     out = console.file
     assert isinstance(out, io.StringIO)
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+LRM = "\u200e"
+TITLE_WIDTH = 16
+NEAR_DAYS = 120
+
+
+def _fold_widths(
+    items: list[Item], dates: list[str], statuses: list[str], width: int
+) -> tuple[int, int]:
+    """Widths of the id and owner columns of a task list on a console `width` wide.
+
+    The date and the status stay whole; the title keeps `TITLE_WIDTH` columns before long ids
+    and owners fold (rich alone would crop the last columns of a row too wide for the console).
+    """
+    # One blank of indent, and rich pads each of the five columns with a blank either side.
+    room = width - 1 - 10 - max(map(len, dates)) - max(map(len, statuses))
+    owner = _widest([i.owner or "-" for i in items], max(8, room // 4))
+    return _widest([i.id for i in items], max(10, room - owner - TITLE_WIDTH)), owner
+
+
+def _widest(slugs: list[str], most: int) -> int:
+    """The widest line of `slugs` once each is broken to at most `most`."""
+    return min(most, max(len(line) for s in slugs for line in _break(s, most).splitlines()))
+
+
+def _break(slug: str, width: int) -> str:
+    """`slug` on lines of at most `width`, broken before its `@` or else after a `-`, where it can be.
+
+    `recruit-champions@stores-north` becomes `recruit-champions` over `@stores-north` rather
+    than being cut mid-word; a piece with no such place is left for rich to fold.
+    """
+    lines: list[str] = []
+    while len(slug) > width:
+        at = slug.rfind("@", 1, width + 1)
+        cut = at if at > 0 else slug.rfind("-", 0, width) + 1
+        if cut <= 0:
+            break
+        lines.append(slug[:cut])
+        slug = slug[cut:]
+    return "\n".join([*lines, slug])
 
 
 def _bar(p: Progress) -> str:
@@ -194,16 +265,49 @@ def _bar(p: Progress) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def _launch_line(status: Status) -> str:
-    day = status.launch.isoformat()
+def _launch_line(status: Status, words: dict[str, str]) -> str:
+    day = _long_date(status.launch, status.locale)
     if status.to_launch > 0:
-        return f"launch {day}, {_in_days(status.to_launch)}"
+        when = _in_days(status.to_launch, status.locale, words)
+        return words["launch_in"].format(date=day, when=when)
     if status.to_launch == 0 and status.as_of == status.launch:
-        return f"launch day ({day})"
-    return f"launched {day}"
+        return words["launch_today"]
+    return words["launched"].format(date=day)
 
 
-def _in_days(n: int) -> str:
+def _in_days(n: int, locale: str, words: dict[str, str]) -> str:
+    """`in 3 working days` in the locale, with its plural form of `n` (Babel's CLDR rules)."""
+    from babel import Locale
+
     if n == 0:
-        return "today"
-    return f"in {n} working day{'s' if n != 1 else ''}"
+        return words["today"]
+    form = Locale.parse(locale).plural_form(n)
+    return words.get(f"in_days_{form}", words["in_days_other"]).format(n=n)
+
+
+def _date_formatter(status: Status) -> Callable[[dt.date], str]:
+    """Short dates with the weekday (`Thu, 1/7`, `יום ה׳, 7.1`, `gio 07/01`).
+
+    The year is left out when every date listed is within about four months of the as-of day,
+    which the heading gives with its year: `23.11` next to an as-of day in January can only be
+    last November.
+    """
+    from babel.dates import format_skeleton
+
+    shown = [i.end for i in (*status.due, *status.overdue)]
+    if status.next_gate is not None:
+        shown.append(status.next_gate.by)
+    near = all(abs((d - status.as_of).days) <= NEAR_DAYS for d in shown)
+    skeleton = "MEd" if near else "yMEd"
+
+    def fmt(day: dt.date) -> str:
+        return str(format_skeleton(skeleton, day, locale=status.locale))
+
+    return fmt
+
+
+def _long_date(day: dt.date, locale: str) -> str:
+    """The heading's dates: weekday, day, abbreviated month and year (`Mon, Jan 4, 2027`)."""
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("yMMMEd", day, locale=locale))

@@ -140,8 +140,10 @@ def _value(value: float | bool | None) -> str:
 def _target(gate: Gate) -> str:
     if gate.rule == "champions_per_site":
         return f"≥ {_number(gate.min if gate.min is not None else 2)}"
+    if isinstance(gate.equals, bool):  # shown as the "Now" column shows a yes/no metric
+        return _value(gate.equals)
     if gate.equals is not None:
-        return f"= {gate.equals}"
+        return f"= {_number(gate.equals) if isinstance(gate.equals, float) else gate.equals}"
     if gate.min is not None and gate.max is not None:
         return f"{_number(gate.min)}–{_number(gate.max)}"
     if gate.min is not None:

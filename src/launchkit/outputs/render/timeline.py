@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering
 
 PALETTE = ("#1f5fae", "#2f8f5b", "#b5651d", "#7b4fa8", "#b03a48", "#2a8c99", "#6d6d2c", "#8a5a44")
-ROW_H, TOP, LABEL_W, PAD, BAR_H = 26, 52, 300, 12, 16
-LABEL_CHARS = 40
+ROW_H, TOP, LABEL_W, PAD, BAR_H = 26, 52, 360, 12, 16
+LABEL_CHARS = 48
+SITE_CHARS = 22
+"""A per-site row's site name takes at most this much of its label, the title the rest."""
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -22,6 +24,9 @@ class Bar:
     """One row of the chart."""
 
     id: str
+    site: str
+    """The site's name, clipped, on a per-site copy; empty otherwise. It leads the label so
+    that copies of one task stay told apart however much of the title is clipped."""
     label: str
     tooltip: str
     y: float
@@ -51,8 +56,15 @@ class Gantt:
     legend: list[tuple[str, str]]
 
 
-def _clip(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip(" ,;:·-") + "…"
+def _clip(text: str, most: int = LABEL_CHARS) -> str:
+    """`text` in at most `most` characters, cut with an ellipsis, never inside an unclosed
+    bracket (`site (at least…` reads worse than `site…`)."""
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    if cut.count("(") > cut.count(")"):
+        cut = cut[: cut.rfind("(")]
+    return cut.rstrip(" ,;:·-") + "…"
 
 
 def build_gantt(ctx: RenderContext) -> Gantt:
@@ -79,15 +91,18 @@ def build_gantt(ctx: RenderContext) -> Gantt:
         duration = t.task.duration
         milestone = duration is not None and duration.amount == 0
         length = max(1, (t.end - t.start).days + 1) * day_w
-        label = t.title + (f" · {ctx.site_name(t.site)}" if t.site else "")
+        site = _clip(ctx.site_name(t.site), SITE_CHARS) if t.site else ""
+        # The template puts " · " between the site and the title.
+        room = LABEL_CHARS - (len(site) + 3 if site else 0)
         dates = ctx.format_date(t.start, "medium")
         if t.end != t.start:
             dates += " – " + ctx.format_date(t.end, "medium")
         bars.append(
             Bar(
                 id=t.id,
-                label=_clip(label),
-                tooltip=f"{label}: {dates}",
+                site=site,
+                label=_clip(t.title, room),
+                tooltip=(f"{ctx.site_name(t.site)} · " if t.site else "") + f"{t.title}: {dates}",
                 y=TOP + row * ROW_H,
                 x=x_of(t.start, length),
                 width=round(length, 1),
