@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,9 @@ from typer.testing import CliRunner
 from launchkit.cli import app
 
 DATA = Path(__file__).parent / "data"
+
+# The holiday cache goes to a folder of this test run, never the developer's own cache.
+os.environ["LAUNCHKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="launchkit-cache-")
 ROOT = Path(__file__).parent.parent
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from conftest import ROOT
 from launchkit.model import Playbook, values
+from launchkit.model.fielddocs import field_docs
 
 FORMAT = ROOT / "docs" / "format.md"
 BLOCK = re.compile(r"(<!-- fields:(\w+) -->\n)(.*?)(<!-- /fields -->)", re.DOTALL)
@@ -99,8 +100,9 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 def table(model: type[BaseModel]) -> str:
     hints = typing.get_type_hints(model, include_extras=True)
     rows = ["| Key | Type | Default | Meaning |", "|---|---|---|---|"]
+    docs = field_docs(model)
     for name, field in model.model_fields.items():
-        meaning = (field.description or "").replace("|", "\\|").replace("\n", " ")
+        meaning = (field.description or docs.get(name, "")).replace("|", "\\|").replace("\n", " ")
         rows.append(f"| `{name}` | {describe(hints[name])} | {default(field)} | {meaning} |")
     return "\n".join(rows) + "\n"
 

@@ -40,7 +40,17 @@ __all__ = [
 
 def json_schema() -> dict[str, object]:
     """The JSON Schema of playbook format version 1, with titles and descriptions for editors."""
+    from launchkit.model import playbook as models
+    from launchkit.model.fielddocs import field_docs
+
     schema = Playbook.model_json_schema(mode="validation")
+    for name, owner in [("Playbook", schema), *schema.get("$defs", {}).items()]:
+        docs = field_docs(getattr(models, name))
+        for field, prop in owner.get("properties", {}).items():
+            if field in docs and "description" not in prop:
+                ordered = sorted({**prop, "description": docs[field]}.items())
+                prop.clear()
+                prop.update(ordered)  # keys in the alphabetical order pydantic itself writes
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://launchkit.dev/schema/playbook-v1.json"
     # pydantic leaves the title off a property that refers to another model (`calendar`);

@@ -35,11 +35,9 @@ WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun"
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors; field docstrings are schema descriptions."""
+    """Unknown keys are errors; field docstrings are schema descriptions (model/fielddocs.py)."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, populate_by_name=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class CalendarSpec(Strict):

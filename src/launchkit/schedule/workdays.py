@@ -198,11 +198,17 @@ def _supported_languages(country: str) -> tuple[str, ...]:
 
 def _holidays(code: str, years: Iterable[int], locale: str) -> dict[dt.date, str]:
     """Holidays of `IL` or `ES-MD` in `years`, named in `locale` where the package can."""
-    import holidays
+    from launchkit.schedule.holiday_cache import cached_holidays
 
     years = list(years)
     if not years:
         return {}
+    return cached_holidays(code, years, locale, lambda missing: _compute(code, missing, locale))
+
+
+def _compute(code: str, years: list[int], locale: str) -> dict[dt.date, str]:
+    import holidays
+
     country, _, subdiv = code.partition("-")
     table = holidays.country_holidays(
         country,
