@@ -124,7 +124,7 @@ def test_today_comes_from_launchkit_today(cli, playbook, monkeypatch):
 def test_today_defaults_to_the_playbook_time_zone(monkeypatch):
     import datetime as dt
 
-    from launchkit.cli.check import today
+    from launchkit.clock import today_in as today
 
     monkeypatch.delenv("LAUNCHKIT_TODAY", raising=False)
     # Kiritimati (UTC+14) and Niue (UTC-11) are never on the same date.

@@ -87,7 +87,7 @@ def test_site_and_owner_filters(cli):
     [
         (("--site", "rome"), "'rome' is not a site of this playbook (did you mean 'roma'?)"),
         (("--owner", "boss"), "'boss' is not a role in people of this playbook"),
-        (("--launch", "2027-13-01"), "'2027-13-01' does not match the format"),
+        (("--launch", "2027-13-01"), "'2027-13-01' is not a date such as 2027-01-10"),
     ],
 )
 def test_bad_options_exit_2_with_a_clear_message(cli, args, message):

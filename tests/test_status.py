@@ -65,7 +65,7 @@ def test_a_narrow_console_wraps_titles_and_breaks_long_ids_at_the_site(progresse
 
 
 def test_status_without_as_of_uses_today_in_the_playbooks_time_zone(cli, progressed, monkeypatch):
-    monkeypatch.setattr("launchkit.load.edit.today_in", lambda zone: dt.date(2027, 1, 8))
+    monkeypatch.setenv("LAUNCHKIT_TODAY", "2027-01-08")
     r = cli("status", "launch.yaml")
     assert r.stdout.splitlines()[1] == (
         "נכון ליום ו׳, 8 בינו׳ 2027: השקה ביום א׳, 10 בינו׳ 2027, בעוד יום עבודה אחד"

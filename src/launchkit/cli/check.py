@@ -10,28 +10,25 @@ from typing import TYPE_CHECKING
 import typer
 
 from launchkit.cli.app import EXIT_NOT_READY, EXIT_OK, app
-from launchkit.cli.common import PLAYBOOK_HELP, OutputOption, emit
+from launchkit.cli.common import (
+    PLAYBOOK_HELP,
+    AsOfOption,
+    LaunchOption,
+    OutputOption,
+    emit,
+)
 from launchkit.outputs.reporters.base import Format
 
 if TYPE_CHECKING:
     from launchkit.readiness import Report
 
-_DATE = ["%Y-%m-%d"]
-
 
 @app.command()
 def check(
     playbook: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
-    as_of: dt.datetime | None = typer.Option(
-        None,
-        "--as-of",
-        formats=_DATE,
-        help="Judge as of this day (default: today in the playbook's time zone).",
-    ),
+    as_of: dt.date | None = AsOfOption,
     strict: bool = typer.Option(False, "--strict", help="Count warnings as failures too."),
-    launch: dt.datetime | None = typer.Option(
-        None, "--launch", formats=_DATE, help="Launch day L, overriding the playbook's `launch:`."
-    ),
+    launch: dt.date | None = LaunchOption,
     metrics: Path | None = typer.Option(
         None,
         "--metrics",
@@ -43,34 +40,19 @@ def check(
 ) -> None:
     """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input."""
     from launchkit.cli.common import load
+    from launchkit.clock import today_in
     from launchkit.outputs.reporters import reporter
     from launchkit.readiness import check_readiness, load_metrics
     from launchkit.schedule import schedule
 
     loaded = load(playbook)
-    plan = schedule(loaded, launch.date() if launch else None)
-    day = as_of.date() if as_of else today(loaded.playbook.timezone)
-    values = load_metrics(metrics, day) if metrics else None
-    report = check_readiness(plan, day, values, strict=strict)
+    plan = schedule(loaded, launch)
+    judged = as_of or today_in(loaded.playbook.timezone)
+    values = load_metrics(metrics, judged) if metrics else None
+    report = check_readiness(plan, judged, values, strict=strict)
     emit(reporter(format)(report, color=_color(format, output)), output)
     _step_summary(report)
     raise typer.Exit(EXIT_OK if report.ready else EXIT_NOT_READY)
-
-
-def today(timezone: str) -> dt.date:
-    """Today in the playbook's time zone; `LAUNCHKIT_TODAY=YYYY-MM-DD` fixes it (tests, demos)."""
-    fixed = os.environ.get("LAUNCHKIT_TODAY")
-    if fixed:
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            from launchkit.diagnostics import LaunchkitError, error
-
-            message = f"LAUNCHKIT_TODAY is '{fixed}', not a date such as 2027-01-08"
-            raise LaunchkitError([error("LAUNCHKIT_TODAY", 1, 1, "bad-date", message)]) from None
-    from zoneinfo import ZoneInfo
-
-    return dt.datetime.now(ZoneInfo(timezone)).date()
 
 
 def _color(fmt: Format, output: Path | None) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -27,6 +28,25 @@ class TextOrJson(enum.StrEnum):
 
 
 PLAYBOOK_HELP = "Playbook file, or the name of a built-in playbook (see `launchkit playbooks`)."
+
+
+def parse_day(text: str) -> dt.date:
+    """A day given on the command line, as YYYY-MM-DD; anything else is a usage error (exit 2)."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a date such as 2027-01-10") from None
+
+
+def day_option(flag: str, help: str) -> Any:
+    """An option that takes one day, written YYYY-MM-DD (typed Any, as `typer.Option` is)."""
+    return typer.Option(None, flag, parser=parse_day, metavar="YYYY-MM-DD", help=help)
+
+
+LaunchOption = day_option("--launch", "Launch day L, overriding the playbook's `launch:`.")
+AsOfOption = day_option(
+    "--as-of", "The day to judge as of (default: today in the playbook's time zone)."
+)
 
 OutputOption = typer.Option(
     None, "--output", "-o", help="Write to this file instead of standard output.", dir_okay=False

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import OutputOption, emit
+from launchkit.cli.common import LaunchOption, OutputOption, emit
 
 
 class DiffFormat(enum.StrEnum):
@@ -34,12 +34,7 @@ def diff(
         "--rev",
         help="Compare OLD as it was at this git revision (HEAD~3, main) with the file now.",
     ),
-    launch: dt.datetime | None = typer.Option(
-        None,
-        "--launch",
-        formats=["%Y-%m-%d"],
-        help="Launch day L for both (overrides the playbooks').",
-    ),
+    launch: dt.date | None = LaunchOption,
     format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
     output: Path | None = OutputOption,
 ) -> None:
@@ -50,6 +45,8 @@ def diff(
     from launchkit.schedule import schedule
 
     (before, old_label), (after, new_label) = load_pair(old, new, rev)
-    day = launch.date() if launch else None
-    result = compare_plans(schedule(before, day), schedule(after, day), old_label, new_label)
+    launch_day = launch
+    result = compare_plans(
+        schedule(before, launch_day), schedule(after, launch_day), old_label, new_label
+    )
     emit(FORMATTERS[Format(format.value)](result), output)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
+from launchkit.cli.common import day_option
 
 _FILE_HELP = "Playbook file to edit (a built-in playbook cannot be edited: copy it first)."
 
@@ -18,11 +19,8 @@ def done(
     task: str = typer.Argument(
         ..., help="Task id; `id@site` marks one site of a per-site task.", show_default=False
     ),
-    on: dt.datetime | None = typer.Option(
-        None,
-        "--on",
-        formats=["%Y-%m-%d"],
-        help="Day it was done (default: today in the playbook's time zone).",
+    on: dt.date | None = day_option(
+        "--on", "Day it was done (default: today in the playbook's time zone)."
     ),
     evidence: str | None = typer.Option(
         None, "--evidence", help="Link or note that shows it was done."
@@ -31,7 +29,7 @@ def done(
     """Mark a task done (status, done_on, evidence), changing only those lines of the file."""
     from launchkit.load.edit import edit_file, mark_done
 
-    _report(edit_file(file, mark_done(task, on.date() if on else None, evidence)))
+    _report(edit_file(file, mark_done(task, on, evidence)))
 
 
 @app.command(name="set")

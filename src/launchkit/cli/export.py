@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, OutputOption, emit, load
+from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load
 
 if TYPE_CHECKING:
     from launchkit.outputs.export import ExportFormat, ExportOptions
@@ -35,12 +35,7 @@ def export(
     site: str | None = typer.Option(
         None, "--site", metavar="ID", help="Only this site's tasks and the tasks not per site."
     ),
-    launch: str | None = typer.Option(
-        None,
-        "--launch",
-        metavar="DATE",
-        help="Launch day L (YYYY-MM-DD), instead of the playbook's.",
-    ),
+    launch: dt.date | None = LaunchOption,
     alarm: str | None = typer.Option(
         None,
         "--alarm",
@@ -55,7 +50,7 @@ def export(
     from launchkit.schedule import schedule
 
     fmt = _format(ics, csv, mermaid, markdown, alarm)
-    plan = schedule(load(file), _date(launch))
+    plan = schedule(load(file), launch)
     options = _options(plan, fmt, owner, site, alarm, markdown, output)
     try:
         text = EXPORTERS[fmt](plan, options)
@@ -85,17 +80,6 @@ def _format(ics: bool, csv: bool, mermaid: bool, markdown: bool, alarm: str | No
     if alarm is not None and chosen[0] is not ExportFormat.ics:
         raise typer.BadParameter("--alarm goes with --ics", param_hint="--alarm")
     return chosen[0]
-
-
-def _date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(
-            f"'{text}' is not a date such as 2027-01-10", param_hint="--launch"
-        ) from None
 
 
 def _options(

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, OutputOption, emit, load
+from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load
 
 
 class PlanFormat(enum.StrEnum):
@@ -22,9 +22,7 @@ class PlanFormat(enum.StrEnum):
 @app.command()
 def plan(
     file: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
-    launch: dt.datetime | None = typer.Option(
-        None, "--launch", formats=["%Y-%m-%d"], help="Launch day L (overrides the playbook's)."
-    ),
+    launch: dt.date | None = LaunchOption,
     format: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help="Output format."),
     site: str | None = typer.Option(None, "--site", help="Only this site's tasks and shared ones."),
     owner: str | None = typer.Option(None, "--owner", help="Only tasks this role owns."),
@@ -41,7 +39,7 @@ def plan(
     loaded = load(file)
     _check_choice("--site", site, [s.id for s in loaded.playbook.sites], "site")
     _check_choice("--owner", owner, list(loaded.playbook.people), "role in people")
-    dated = schedule(loaded, launch.date() if launch else None).only(site, owner)
+    dated = schedule(loaded, launch).only(site, owner)
     if format is PlanFormat.text and output is None and sys.stdout.isatty():
         width = shutil.get_terminal_size((110, 24)).columns
         text = format_text(dated, width=width, color=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from launchkit.clock import today_in
 from launchkit.diagnostics import LaunchkitError, did_you_mean, error
 from launchkit.load import LoadedPlaybook, load_playbook_text
 from launchkit.load.atomic import write_atomic
@@ -81,13 +82,6 @@ def edit_file(path: Path | str, edit: Edit, display: str | None = None) -> EditR
     load_playbook_text(decode_text(new, shown), shown)
     write_atomic(path, new, expect=raw, display=shown)
     return EditResult(shown, changes, written=True)
-
-
-def today_in(timezone: str) -> dt.date:
-    """Today's date in the playbook's time zone (what `done` records without --on)."""
-    from zoneinfo import ZoneInfo
-
-    return dt.datetime.now(ZoneInfo(timezone)).date()
 
 
 def mark_done(task_ref: str, on: dt.date | None = None, evidence: str | None = None) -> Edit:
