@@ -286,3 +286,20 @@ def test_any_moved_series_expands_to_the_plan(
     moved = sorted({d + dt.timedelta(days=s) for d, s in zip(raw, shifts, strict=False)})
     series = _repeating(plan, rule, dt.time(8, 0) if timed else None, moved[0], moved)
     assert occurrences(export_ics(series, ExportOptions(now=NOW))) == expected(series)
+
+
+def test_a_title_with_a_line_break_survives_in_the_calendar_name(cli, tmp_path):
+    # Found by the fuzz suite: a YAML block scalar title ends in a line break.
+    path = tmp_path / "launch.yaml"
+    path.write_text(
+        "launchkit: 1\nid: a\ntitle: |\n  Our launch\n  second line\nlaunch: 2027-03-15\n"
+        'description: "two\\nlines"\ntasks:\n  - {id: a, title: A, start: L}\n',
+        encoding="utf-8",
+    )
+    r = cli("export", str(path), "--ics")
+    assert r.exit_code == 0, r.stderr
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical(r.stdout)
+    assert str(cal["x-wr-calname"]) == "Our launch second line"
+    assert str(cal["x-wr-caldesc"]) == "two lines"

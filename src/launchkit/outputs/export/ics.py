@@ -54,10 +54,12 @@ def export_ics(plan: Plan, options: ExportOptions) -> str:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _calendar_name(plan, options))
+    # X- properties have no known type: icalendar writes their text as it is and refuses a line
+    # break in it (found by the fuzz suite). A calendar's name and description are one line each.
+    cal.add("x-wr-calname", _one_line(_calendar_name(plan, options)))
     cal.add("x-wr-timezone", plan.timezone)
     if plan.playbook.description:
-        cal.add("x-wr-caldesc", plan.playbook.description)
+        cal.add("x-wr-caldesc", _one_line(plan.playbook.description))
     # Subscribers (Outlook, Apple Calendar) poll a published calendar this often.
     cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")
@@ -290,3 +292,7 @@ def _cancelled(before: Event, now: dt.datetime) -> Event:
     event.add("sequence", int(before.get("SEQUENCE", 0)) + 1)
     event.add("dtstamp", now)
     return event
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
