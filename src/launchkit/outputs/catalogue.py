@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from launchkit.load.catalogue import CatalogueEntry
+from launchkit.outputs import jsontext
 
 _HEADERS = ("ID", "LANGUAGES", "TASKS", "GATES", "TITLE")
 
@@ -32,4 +32,4 @@ def format_text(entries: list[CatalogueEntry]) -> str:
 def format_json(entries: list[CatalogueEntry]) -> str:
     """`{"playbooks": [{"id", "title", "languages", "tasks", "gates"}, ...]}`, sorted by id."""
     items = [{**asdict(e), "languages": list(e.languages)} for e in entries]
-    return json.dumps({"playbooks": items}, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps({"playbooks": items}) + "\n"

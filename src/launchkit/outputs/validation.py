@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from launchkit.diagnostics import Diagnostic, LaunchkitError
+from launchkit.outputs import jsontext
 
 
 @dataclass
@@ -86,4 +86,4 @@ def format_json(results: list[FileResult]) -> str:
             for r in results
         ],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
+    return jsontext.dumps(doc)

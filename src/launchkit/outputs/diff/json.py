@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from launchkit.outputs import jsontext
 from launchkit.outputs.diff.compare import DatedTask, PlanDiff
 
 
@@ -54,4 +54,4 @@ def _dated(t: DatedTask) -> dict[str, str]:
 
 def format_json(diff: PlanDiff) -> str:
     """The diff as indented JSON, one trailing newline."""
-    return json.dumps(diff_document(diff), indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(diff_document(diff)) + "\n"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from launchkit.outputs import jsontext
 from launchkit.schedule.plan import Moved, Plan, PlannedTask
 
 
@@ -59,4 +59,4 @@ def moved_document(m: Moved) -> dict[str, str]:
 
 def format_json(plan: Plan) -> str:
     """`launchkit plan --format json`."""
-    return json.dumps(plan_document(plan), indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(plan_document(plan)) + "\n"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
+
+from launchkit.outputs import jsontext
 
 if TYPE_CHECKING:
     from launchkit.readiness import Finding, Report
@@ -42,4 +43,4 @@ def render(report: Report, *, color: bool = False) -> str:
         "launch": report.launch.isoformat(),
         "strict": report.strict,
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(doc) + "\n"

@@ -6,12 +6,12 @@ code scanning shows as dismissed rather than open.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from launchkit import __version__
+from launchkit.outputs import jsontext
 
 if TYPE_CHECKING:
     from launchkit.readiness import Finding, Report
@@ -93,4 +93,4 @@ def render(report: Report, *, color: bool = False) -> str:
             }
         ],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(doc) + "\n"
