@@ -24,5 +24,5 @@ def test_same_text_as_json_dumps(value):
 
 
 def test_hebrew_and_control_characters_are_written_as_json_dumps_writes_them():
-    value = {"title": "השקה \u202b\x00 \"q\" 🚀", "n": [1, 2.5, None, True, {}, []]}
+    value = {"title": 'השקה \u202b\x00 "q" 🚀', "n": [1, 2.5, None, True, {}, []]}
     assert jsontext.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)

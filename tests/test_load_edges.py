@@ -224,3 +224,12 @@ def test_a_device_that_never_ends_is_refused_not_read_forever(cli):
         "/dev/zero:1:1: error: the file goes on past the 8,388,608 bytes a playbook may have "
         "[file-too-large]\n"
     )
+
+
+def test_a_control_character_after_non_ascii_text_is_placed_on_its_own_column(cli, tmp_path):
+    # Found by the fuzz suite: the C reader counts bytes, so "é" before it shifted the column.
+    path = tmp_path / "launch.yaml"
+    path.write_bytes('launchkit: 1\ntitle: "héé"\n\x05'.encode())
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{path}:3:1: error: the invisible control character U+0005")

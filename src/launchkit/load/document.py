@@ -339,11 +339,15 @@ class _Composer:
             line, col = _inside(text, line, col)
             return _fail(self.shown, line, col, code, message)
         except ReaderError as e:
-            # Control characters (ESC, BEL, ...) that YAML forbids anywhere in a file.
-            before = text[: e.position]
-            line = before.count("\n") + 1
-            col = e.position - (before.rfind("\n") + 1) + 1
+            # Control characters (ESC, BEL, ...) that YAML forbids anywhere in a file. The C
+            # reader counts its position in bytes, not characters, so the character itself is
+            # looked up: being forbidden everywhere, its first occurrence is the one reported.
             char = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+            found = text.find(chr(char))
+            at = found if found >= 0 else min(e.position, len(text))
+            before = text[:at]
+            line = before.count("\n") + 1
+            col = at - (before.rfind("\n") + 1) + 1
             return _fail(
                 self.shown,
                 line,
