@@ -303,3 +303,50 @@ def test_a_title_with_a_line_break_survives_in_the_calendar_name(cli, tmp_path):
     cal = Calendar.from_ical(r.stdout)
     assert str(cal["x-wr-calname"]) == "Our launch second line"
     assert str(cal["x-wr-caldesc"]) == "two lines"
+
+
+def _old_reading(data: bytes) -> dict[str, tuple[int, str]]:
+    """SEQUENCE and hash per UID as icalendar reads the whole file, for comparison."""
+    return {
+        uid: (int(e.get("SEQUENCE", 0)), str(e.get("X-LAUNCHKIT-HASH", "")))
+        for uid, e in events(data.decode()).items()
+    }
+
+
+def test_a_hand_edited_calendar_is_read_as_icalendar_reads_it(plan: Plan) -> None:
+    first = export_ics(plan, ExportOptions(now=NOW))
+    # Edits a person might make: a lower-case name, a parameter on UID, an unreadable line
+    # inside an event (icalendar tolerates it), a line of another application.
+    edited = (
+        first.replace("SEQUENCE:0\r\nCATEGORIES", "sequence:4\r\nCATEGORIES", 1)
+        .replace("\r\nUID:go-live@", "\r\nUID;X-NOTE=1:go-live@", 1)
+        .replace("\r\nTRANSP:", "\r\nDTSTART:garbage\r\nX-OTHER-APP:1\r\nTRANSP:", 2)
+    )
+    assert _old_reading(edited.encode())
+    again = events(export_ics(plan, ExportOptions(now=LATER, previous=edited.encode())))
+    for uid, (sequence, _) in _old_reading(edited.encode()).items():
+        assert again[uid]["SEQUENCE"] == sequence  # unchanged content keeps what it had
+        assert again[uid]["DTSTAMP"].dt == NOW
+    assert 4 in {int(e["SEQUENCE"]) for e in again.values()}
+
+
+def test_a_broken_calendar_line_fails_as_the_whole_file_does(plan: Plan) -> None:
+    first = export_ics(plan, ExportOptions(now=NOW))
+    broken = first.replace("METHOD:PUBLISH", "METHOD;=:PUBLISH").encode()
+    with pytest.raises(ValueError) as whole:
+        icalendar.Calendar.from_ical(broken)
+    with pytest.raises(PreviousCalendarError) as ours:
+        export_ics(plan, ExportOptions(now=NOW, previous=broken))
+    assert str(whole.value) in str(ours.value)
+
+
+def test_a_cancelled_event_among_many_keeps_its_reminder(plan: Plan) -> None:
+    first = export_ics(plan, ExportOptions(now=NOW, alarm=dt.timedelta(days=1)))
+    fewer = dataclasses.replace(plan, tasks=[t for t in plan.tasks if t.id != "teasers"], _by_id={})
+    second = export_ics(
+        fewer, ExportOptions(now=LATER, previous=first.encode(), alarm=dt.timedelta(days=1))
+    )
+    gone = events(second)["teasers@app-launch"]
+    assert gone["STATUS"] == "CANCELLED"
+    assert [c.name for c in gone.subcomponents] == ["VALARM"]
+    assert second.count("BEGIN:VALARM") == first.count("BEGIN:VALARM")

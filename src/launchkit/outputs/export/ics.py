@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from launchkit.outputs.export.base import (
@@ -65,7 +67,8 @@ def export_ics(plan: Plan, options: ExportOptions) -> str:
     cal.add("x-published-ttl", "PT12H")
 
     tasks = sorted(selected(plan, options), key=lambda t: (t.start, t.id))
-    events = [_event(plan, task, options) for task in tasks]
+    lines = _Lines()
+    events = [_event(plan, task, options, lines) for task in tasks]
     if any(t.at is not None for t in tasks):
         years = [d.year for t in tasks for d in occurrence_dates(t)]
         zone = Timezone.from_tzinfo(
@@ -75,14 +78,21 @@ def export_ics(plan: Plan, options: ExportOptions) -> str:
             last_date=dt.date(max(years) + 1, 1, 1),
         )
         cal.add_component(zone)
-    previous = _previous_events(options.previous)
+    # The calendar's own lines and time zone go through icalendar as a whole; each event is
+    # written once from its folded lines (see _FastEvent), then the calendar is closed.
+    head = cal.to_ical().decode("utf-8")
+    end = "END:VCALENDAR\r\n"
+    assert head.endswith(end)
     stamp = options.now.astimezone(dt.UTC).replace(microsecond=0)
+    uids = {event.uid for event in events}
+    previous = _previous_events(options.previous, uids)
+    parts = [head[: -len(end)]]
     for event in events:
-        _stamp(event, previous.pop(str(event["UID"]), None), stamp)
-        cal.add_component(event)
-    for uid in sorted(previous):
-        cal.add_component(_cancelled(previous[uid], stamp))
-    return str(cal.to_ical().decode("utf-8"))
+        parts.append(event.finish(previous.kept.get(event.uid), stamp, lines))
+    for uid in sorted(previous.gone):
+        parts.append(_cancelled(previous.gone[uid], stamp).to_ical().decode("utf-8"))
+    parts.append(end)
+    return "".join(parts)
 
 
 def read_calendar(data: bytes) -> Calendar:
@@ -109,50 +119,158 @@ def _calendar_name(plan: Plan, options: ExportOptions) -> str:
     return name
 
 
-def _event(plan: Plan, task: PlannedTask, options: ExportOptions) -> Event:
-    from icalendar import Alarm, Event
+class _Lines:
+    """Content lines as icalendar writes them, without building and serialising a component.
 
-    event = Event()
-    event.add("uid", f"{task.id}@{plan.playbook.id}")
-    event.add("summary", task.title)
+    Every value goes through icalendar's own value types (escaping, dates, parameters) and
+    every long line through its folding; what this saves is the component machinery around
+    them, and doing the same date or stamp twice.
+    """
+
+    def __init__(self) -> None:
+        from icalendar import Event
+        from icalendar.parser import Contentline
+        from icalendar.parser_tools import to_unicode
+
+        self._types = Event.types_factory
+        self._contentline: Any = Contentline  # icalendar leaves it untyped
+        self._to_unicode = to_unicode
+        self._classes: dict[str, Any] = {}
+        self._memo: dict[tuple[str, Any], list[tuple[str, str]]] = {}
+
+    def fold(self, line: str) -> str:
+        """A content line folded as icalendar folds it (a line under 75 octets never is)."""
+        if len(line) < 75 and (line.isascii() or len(line.encode("utf-8")) < 75):
+            return line
+        return str(self._contentline(line).to_ical().decode("utf-8"))
+
+    def text(self, name: str, value: str) -> tuple[str, str]:
+        """`NAME:value` for a property whose value type takes a string and no parameters."""
+        cls = self._classes.get(name)
+        if cls is None:
+            cls = self._classes[name] = self._types.for_property(name)
+        return name, self.fold(f"{name}:{self._to_unicode(cls(value).to_ical())}")
+
+    def general(
+        self, name: str, value: Any, parameters: dict[str, str] | None = None
+    ) -> list[tuple[str, str]]:
+        """Any property, exactly as `Event.add` then `Event.to_ical` would write it."""
+        from icalendar import Event
+
+        scratch = Event()
+        if parameters is None:
+            scratch.add(name, value)
+        else:
+            scratch.add(name, value, parameters=parameters)
+        return [
+            (key, self.fold(scratch.content_line(key, item)))
+            for key, item in scratch.property_items(recursive=False)
+            if key not in ("BEGIN", "END")
+        ]
+
+    def same(self, name: str, value: Any, key: Any = None) -> list[tuple[str, str]]:
+        """`general` for values that recur (dates, stamps, phases): written once each.
+
+        `key` stands for a value that cannot be a dictionary key (a list).
+        """
+        key = (name, value if key is None else key)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self.general(name, value)
+        return found
+
+
+def _component(kind: str, order: tuple[str, ...], props: list[tuple[str, str]], subs: str) -> str:
+    """A component's text in icalendar's order: canonical names first, then the rest by name.
+
+    Several lines of one name keep the order they were added in, as icalendar's lists do.
+    """
+    rank = {name: i for i, name in enumerate(order)}
+    tail = len(order)
+    ordered = sorted(props, key=lambda p: (rank.get(p[0], tail), "" if p[0] in rank else p[0]))
+    body = "".join(line + "\r\n" for _, line in ordered)
+    return f"BEGIN:{kind}\r\n{body}{subs}END:{kind}\r\n"
+
+
+class _Event:
+    """One VEVENT's lines, and the hash of its content before SEQUENCE and DTSTAMP are added."""
+
+    ORDER = (
+        "SUMMARY",
+        "DTSTART",
+        "DTEND",
+        "DURATION",
+        "DTSTAMP",
+        "UID",
+        "RECURRENCE-ID",
+        "SEQUENCE",
+        "RRULE",
+        "RDATE",
+        "EXDATE",
+    )
+
+    def __init__(self, uid: str, props: list[tuple[str, str]], alarm: str) -> None:
+        self.uid = uid
+        self.props = props
+        self.alarm = alarm
+        content = _component("VEVENT", self.ORDER, props, alarm)
+        self.hash = hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+
+    def finish(self, before: _Before | None, now: dt.datetime, lines: _Lines) -> str:
+        """The event's text with its SEQUENCE and DTSTAMP (see `_stamp`) and its hash."""
+        sequence, stamp = _stamp(before, self.hash, now)
+        props = [
+            *self.props,
+            *lines.same("sequence", sequence),
+            *lines.same("dtstamp", stamp),
+            lines.text(HASH, self.hash),
+        ]
+        return _component("VEVENT", self.ORDER, props, self.alarm)
+
+
+def _event(plan: Plan, task: PlannedTask, options: ExportOptions, lines: _Lines) -> _Event:
+    uid = f"{task.id}@{plan.playbook.id}"
+    props = [lines.text("UID", uid), lines.text("SUMMARY", task.title)]
     days = occurrence_dates(task)
     first: dt.date = days[0]
     if task.task.repeat:
-        first = _recurrence(plan, task, event)
+        first = _recurrence(plan, task, props, lines)
     if task.at is None:
-        event.add("dtstart", first)
-        event.add("dtend", first + dt.timedelta(days=max((task.end - task.start).days, 0) + 1))
+        props += lines.same("DTSTART", first)
+        end = first + dt.timedelta(days=max((task.end - task.start).days, 0) + 1)
+        props += lines.same("DTEND", end)
         # A campaign running all week should not mark its owner busy all week.
-        event.add("transp", "TRANSPARENT")
+        props.append(lines.text("TRANSP", "TRANSPARENT"))
     else:
         start = _at(plan, task, first)
-        event.add("dtstart", start)
-        event.add("dtend", start + TIMED_LENGTH)
-        event.add("transp", "OPAQUE")
-    event.add("status", "CANCELLED" if task.status == "skipped" else "CONFIRMED")
-    event.add("description", _description(plan, task))
+        props += lines.same("DTSTART", start)
+        props += lines.same("DTEND", start + TIMED_LENGTH)
+        props.append(lines.text("TRANSP", "OPAQUE"))
+    props.append(lines.text("STATUS", "CANCELLED" if task.status == "skipped" else "CONFIRMED"))
+    props.append(lines.text("DESCRIPTION", _description(plan, task)))
     title = phase_title(plan, task)
     if title:
-        event.add("categories", [title])
+        props += lines.same("CATEGORIES", [title], key=(title,))
     if task.site is not None:
-        event.add("location", site_name(plan, task.site))
+        props.append(lines.text("LOCATION", site_name(plan, task.site)))
     person = plan.playbook.people.get(task.owner or "")
     if person is not None and person.email:
         params = {"CN": _param(person.name)}
-        event.add("organizer", f"mailto:{person.email}", parameters=params)
-        event.add(
-            "attendee",
+        props += lines.general("ORGANIZER", f"mailto:{person.email}", parameters=params)
+        props += lines.general(
+            "ATTENDEE",
             f"mailto:{person.email}",
             parameters={**params, "ROLE": "REQ-PARTICIPANT", "PARTSTAT": "ACCEPTED"},
         )
+    alarm = ""
     if options.alarm is not None:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", task.title)
-        alarm.add("trigger", -options.alarm)
-        event.add_component(alarm)
-    event.add(HASH, hashlib.sha256(event.to_ical()).hexdigest()[:16])
-    return event
+        alarm_props = [
+            lines.text("ACTION", "DISPLAY"),
+            lines.text("DESCRIPTION", task.title),
+            *lines.same("TRIGGER", -options.alarm),
+        ]
+        alarm = _component("VALARM", (), alarm_props, "")
+    return _Event(uid, props, alarm)
 
 
 def _at(plan: Plan, task: PlannedTask, day: dt.date) -> dt.datetime:
@@ -162,7 +280,9 @@ def _at(plan: Plan, task: PlannedTask, day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, task.at, tzinfo=zoneinfo.ZoneInfo(plan.timezone))
 
 
-def _recurrence(plan: Plan, task: PlannedTask, event: Event) -> dt.date:
+def _recurrence(
+    plan: Plan, task: PlannedTask, props: list[tuple[str, str]], lines: _Lines
+) -> dt.date:
     """Add RRULE, and EXDATE/RDATE for the days the plan moved; return the rule's first day.
 
     A consumer expanding RRULE + RDATE - EXDATE gets exactly the plan's occurrences.
@@ -191,11 +311,11 @@ def _recurrence(plan: Plan, task: PlannedTask, event: Event) -> dt.date:
         last = until[0].date() if isinstance(until[0], dt.datetime) else until[0]
         # RFC 5545: UNTIL is in UTC for a zoned DTSTART, and a DATE for an all-day one.
         rule["UNTIL"] = [_at(plan, task, last).astimezone(dt.UTC) if timed else last]
-    event.add("rrule", rule)
+    props += lines.general("RRULE", rule)
     if raw - actual:
-        event.add("exdate", [value(d) for d in sorted(raw - actual)])
+        props += lines.general("EXDATE", [value(d) for d in sorted(raw - actual)])
     if actual - raw:
-        event.add("rdate", [value(d) for d in sorted(actual - raw)])
+        props += lines.general("RDATE", [value(d) for d in sorted(actual - raw)])
     return anchor
 
 
@@ -254,28 +374,219 @@ def _param(text: str) -> str:
     return text.replace('"', "'")
 
 
-def _previous_events(data: bytes | None) -> dict[str, Event]:
-    from icalendar import Event
+@dataclass(frozen=True)
+class _Before:
+    """What the calendar being replaced says about an event still in the plan."""
+
+    sequence: int
+    hash: str
+    stamp: Event | dt.datetime
+    """The DTSTAMP, or the event to read it from (only when it is needed, as before)."""
+
+
+@dataclass
+class _Previous:
+    """The calendar being replaced, by UID."""
+
+    kept: dict[str, _Before] = field(default_factory=dict)
+    """Events still in the plan."""
+    gone: dict[str, Event] = field(default_factory=dict)
+    """Events no longer in the plan, whole, to be written back cancelled."""
+
+
+_NAME = re.compile(r"[A-Za-z0-9-]+(?=[;:])")
+_READ = frozenset({"UID", "SEQUENCE", "DTSTAMP", HASH})
+_BLOCK = "X-LAUNCHKIT-BLOCK"
+# The four lines as launchkit writes them, whose values need no icalendar to read: no escapes,
+# no parameters, a UTC stamp (anything else is read by icalendar).
+_PLAIN = {
+    "UID": re.compile(r"UID:([^\\]*)"),
+    "SEQUENCE": re.compile(r"SEQUENCE:([0-9]{1,9})"),
+    "DTSTAMP": re.compile(r"DTSTAMP:([0-9]{8}T[0-9]{6}Z)"),
+    HASH: re.compile(re.escape(HASH) + r":([0-9a-f]{16})"),
+}
+
+
+@dataclass
+class _Block:
+    """One VEVENT of the calendar being replaced: its lines' positions and, if plain, values."""
+
+    begin: int
+    plain: bool
+    """Directly inside the calendar, closed by END:VEVENT, no event inside it."""
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def _previous_events(data: bytes | None, current: set[str]) -> _Previous:
+    """The events of the calendar being replaced, parsed by icalendar only as far as needed.
+
+    A calendar of 40,000 events takes icalendar tens of seconds to parse whole, and what an
+    event still in the plan needs is four short lines. icalendar accepts any line inside a
+    VEVENT (a line it cannot read is recorded on the event, never raised), so leaving such lines
+    out changes neither what it reads nor whether the file fails. So icalendar parses the file
+    without them: the calendar's own lines, time zones and reminders whole, and of each event
+    only BEGIN/END, a tag with its number and the four lines, or nothing at all when those are
+    in the plain shape launchkit writes (read here instead, see _PLAIN). Events that left the
+    plan are parsed again, whole. A line in a shape this reading does not expect (not `NAME:`
+    or `NAME;`, a BEGIN or END with parameters or escapes) makes it parse the whole file.
+    """
+    from icalendar.parser import Contentlines
 
     if data is None:
-        return {}
-    cal = read_calendar(data)
-    return {str(e["UID"]): e for e in cal.walk("VEVENT") if "UID" in e and isinstance(e, Event)}
+        return _Previous()
+    try:
+        lines = [line for line in Contentlines.from_ical(data) if line]  # type: ignore[no-untyped-call]
+        found = _event_blocks(lines)
+    except ValueError:
+        found = None
+    if found is None:
+        everything = _events_by_uid(read_calendar(data))
+        return _Previous(
+            {u: _before(e) for u, e in everything.items() if u in current},
+            {u: e for u, e in everything.items() if u not in current},
+        )
+    owners, blocks = found
+    fast = {
+        number
+        for number, block in enumerate(blocks)
+        if block.plain and set(block.values) == set(_PLAIN) and _stamp_of(block) is not None
+    }
+    short: list[str] = []
+    for line, owner in zip(lines, owners, strict=True):
+        if owner is None:
+            short.append(line)
+        elif owner < 0:  # BEGIN:VEVENT of block -1 - owner
+            if -1 - owner not in fast:
+                short += [line, f"{_BLOCK}:{-1 - owner}"]
+        elif owner in fast:
+            continue
+        elif _NAME.match(line).group().upper() in _READ or line[:4].upper() == "END:":  # type: ignore[union-attr]
+            short.append(line)
+    try:
+        cal = read_calendar(_joined(short))
+    except PreviousCalendarError:
+        read_calendar(data)  # the same failure, with the message the whole file gives
+        raise
+    parsed = {int(str(e[_BLOCK])): e for e in _events(cal) if _BLOCK in e}
+    # In the order of their BEGIN lines, as icalendar walks them; a later UID wins.
+    by_uid: dict[str, tuple[int, _Before]] = {}
+    for number, block in enumerate(blocks):
+        if number in fast:
+            uid = block.values["UID"]
+            stamp = _stamp_of(block)
+            assert stamp is not None
+            by_uid[uid] = (
+                number,
+                _Before(int(block.values["SEQUENCE"]), block.values[HASH], stamp),
+            )
+        elif number in parsed and "UID" in parsed[number]:
+            by_uid[str(parsed[number]["UID"])] = (number, _before(parsed[number]))
+    previous = _Previous({u: b for u, (_, b) in by_uid.items() if u in current})
+    leaving = {number for u, (number, _) in by_uid.items() if u not in current}
+    if leaving:
+        if all(blocks[number].plain for number in leaving):
+            # The other events' lines left out; their reminders stay, outside any event.
+            whole = _joined(
+                [
+                    line
+                    for line, owner in zip(lines, owners, strict=True)
+                    if owner is None or (-1 - owner if owner < 0 else owner) in leaving
+                ]
+            )
+        else:
+            whole = data
+        for uid, event in _events_by_uid(read_calendar(whole)).items():
+            if uid not in current:
+                previous.gone[uid] = event
+    return previous
 
 
-def _stamp(event: Event, before: Event | None, now: dt.datetime) -> None:
+def _event_blocks(lines: list[str]) -> tuple[list[int], list[_Block]] | None:
+    """Each line's VEVENT block (`-1 - n` on its BEGIN line, n on its own lines), and the blocks.
+
+    None when a line is not in the shape launchkit writes, so that the caller parses the file
+    the usual way.
+    """
+    owners: list[int | None] = []
+    stack: list[int | None] = []  # the block number of each open component (None: not a VEVENT)
+    blocks: list[_Block] = []
+    for line in lines:
+        match = _NAME.match(line)
+        if match is None:
+            return None
+        name = match.group().upper()
+        top = stack[-1] if stack else None
+        if name in ("BEGIN", "END"):
+            value = line[len(name) + 1 :]
+            if line[len(name)] != ":" or "\\" in value:
+                return None
+            if name == "END":
+                if stack:
+                    stack.pop()
+                if top is not None and value.upper() != "VEVENT":
+                    blocks[top].plain = False
+                owners.append(top)
+            elif value.upper() == "VEVENT":
+                for open_ in stack:
+                    if open_ is not None:
+                        blocks[open_].plain = False
+                blocks.append(_Block(len(owners), plain=len(stack) == 1))
+                stack.append(len(blocks) - 1)
+                owners.append(-len(blocks))
+            else:
+                stack.append(None)
+                owners.append(None)
+        else:
+            owners.append(top)
+            if top is not None and name in _READ:
+                block = blocks[top]
+                plain = _PLAIN[name].fullmatch(line)
+                if plain is None or name in block.values:
+                    block.plain = False
+                else:
+                    block.values[name] = plain.group(1)
+    for number in stack:
+        if number is not None:
+            blocks[number].plain = False  # never closed
+    return owners, blocks  # type: ignore[return-value]
+
+
+def _stamp_of(block: _Block) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime(block.values["DTSTAMP"], "%Y%m%dT%H%M%SZ").replace(
+            tzinfo=dt.UTC
+        )
+    except (KeyError, ValueError):
+        return None
+
+
+def _joined(lines: list[str]) -> bytes:
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def _events(cal: Calendar) -> list[Event]:
+    from icalendar import Event
+
+    return [e for e in cal.walk("VEVENT") if isinstance(e, Event)]
+
+
+def _events_by_uid(cal: Calendar) -> dict[str, Event]:
+    return {str(e["UID"]): e for e in _events(cal) if "UID" in e}
+
+
+def _before(event: Event) -> _Before:
+    return _Before(int(event.get("SEQUENCE", 0)), str(event.get(HASH, "")), event)
+
+
+def _stamp(before: _Before | None, hash_: str, now: dt.datetime) -> tuple[int, dt.datetime]:
     """SEQUENCE and DTSTAMP: carried over when nothing changed, bumped when something did."""
     if before is None:
-        event.add("sequence", 0)
-        event.add("dtstamp", now)
-        return
-    sequence = int(before.get("SEQUENCE", 0))
-    if str(before.get(HASH, "")) == str(event[HASH]) and before.DTSTAMP is not None:
-        event.add("sequence", sequence)
-        event.add("dtstamp", before.DTSTAMP)
-    else:
-        event.add("sequence", sequence + 1)
-        event.add("dtstamp", now)
+        return 0, now
+    if before.hash == hash_:
+        stamp = before.stamp if isinstance(before.stamp, dt.datetime) else before.stamp.DTSTAMP
+        if stamp is not None:
+            return before.sequence, stamp
+    return before.sequence + 1, now
 
 
 def _cancelled(before: Event, now: dt.datetime) -> Event:

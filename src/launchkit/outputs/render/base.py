@@ -9,6 +9,7 @@ run in Jinja's immutable sandbox, so a template can read the facts it is given a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -97,20 +98,29 @@ class RenderContext:
         self.direction = text_direction(self.locale)
         self.user_templates = templates.resolve() if templates is not None else None
         self.builtin_templates = (builtin or data_dir("templates")).resolve()
+        self._dates: dict[tuple[dt.date, str], str] = {}
         self.env = self._environment()
 
     # ---- the environment -------------------------------------------------------------------
 
     def _environment(self) -> Environment:
-        from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+        from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+        from launchkit.resources import data_dir
+
         loaders = [FileSystemLoader(str(self.builtin_templates))]
+        kind: type[Environment] = ImmutableSandboxedEnvironment
         if self.user_templates is not None:
             loaders.insert(0, FileSystemLoader(str(self.user_templates)))
-        env = ImmutableSandboxedEnvironment(
+        elif self.builtin_templates == data_dir("templates").resolve():
+            # Only launchkit's own templates, which never run playbook text as a template:
+            # the sandbox's check on every attribute and call is most of a large render's time.
+            # A user's templates (and any folder handed in as `builtin`) stay in the sandbox.
+            kind = Environment
+        env = kind(
             loader=ChoiceLoader(loaders),
-            autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".svg.j2")),
+            autoescape=lambda name: name is not None and name.endswith((".html.j2", ".svg.j2")),
             undefined=StrictUndefined,
             extensions=["jinja2.ext.i18n"],
             trim_blocks=True,
@@ -148,6 +158,7 @@ class RenderContext:
             "owners": self.by_owner(),
             "owner_of": self.owner_of,
             "site_name": self.site_name,
+            "phase_title": self.phase_title,
         }
 
     # ---- facts derived from the playbook ---------------------------------------------------
@@ -189,18 +200,22 @@ class RenderContext:
         sponsor = pb.people.get("sponsor")
         return sponsor.name if sponsor else None
 
-    @property
+    @functools.cached_property
     def tasks(self) -> list[PlannedTask]:
         """Planned tasks in date order (start, end, id), the order every document lists them."""
         return sorted(self.plan.tasks, key=lambda t: (t.start, t.end, t.id))
 
     def by_phase(self) -> list[tuple[str | None, str, list[PlannedTask]]]:
         """(phase id, title, tasks) in the playbook's phase order; tasks with no phase last."""
+        # One pass over the tasks, not one per phase: a large playbook has many of both.
+        of: dict[str | None, list[PlannedTask]] = {}
+        for t in self.tasks:
+            of.setdefault(t.phase, []).append(t)
         groups: list[tuple[str | None, str, list[PlannedTask]]] = []
         for phase in self.playbook.phases:
-            found = [t for t in self.tasks if t.phase == phase.id]
+            found = of.get(phase.id, [])
             if found:
-                groups.append((phase.id, phase.title, found))
+                groups.append((phase.id, phase.title, list(found)))
         known = {p.id for p in self.playbook.phases}
         rest = [t for t in self.tasks if t.phase not in known]
         if rest:
@@ -209,11 +224,25 @@ class RenderContext:
 
     def by_owner(self) -> list[tuple[Owner, list[PlannedTask]]]:
         """(owner, tasks) in the order of `people`, other roles by name, unowned tasks last."""
+        of: dict[str | None, list[PlannedTask]] = {}
+        for t in self.tasks:
+            of.setdefault(t.owner, []).append(t)
         roles = list(self.playbook.people)
         roles += sorted({t.owner for t in self.tasks if t.owner and t.owner not in roles})
-        groups = [(self.owner_of(r), [t for t in self.tasks if t.owner == r]) for r in roles]
+        groups = [(self.owner_of(r), list(of.get(r, []))) for r in roles]
         groups.append((Owner(None, None), [t for t in self.tasks if not t.owner]))
         return [(o, ts) for o, ts in groups if ts]
+
+    def phase_title(self, phase_id: str | None) -> str:
+        """The title of a phase (every phase with that id, as a loop over `playbook.phases`)."""
+        return self._phase_titles.get(phase_id, "") if phase_id is not None else ""
+
+    @functools.cached_property
+    def _phase_titles(self) -> dict[str, str]:
+        titles: dict[str, str] = {}
+        for phase in self.playbook.phases:
+            titles[phase.id] = titles.get(phase.id, "") + phase.title
+        return titles
 
     def owner_of(self, role: str | None) -> Owner:
         """The owner behind a role name."""
@@ -221,10 +250,14 @@ class RenderContext:
 
     def site_name(self, site_id: str | None) -> str:
         """A site's display name."""
+        return self._site_names.get(site_id, site_id or "") if site_id is not None else ""
+
+    @functools.cached_property
+    def _site_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
         for site in self.playbook.sites:
-            if site.id == site_id:
-                return site.name
-        return site_id or ""
+            names.setdefault(site.id, site.name)  # the first site of an id, as a search finds
+        return names
 
     def briefing_task(self) -> PlannedTask | None:
         """The manager meeting: `documents.briefing_task`, else the first task citing S3.3/S3.2."""
@@ -251,25 +284,34 @@ class RenderContext:
 
     # ---- filters ---------------------------------------------------------------------------
 
+    # Babel formats a date in tens of microseconds, and a large plan asks for the same few
+    # hundred days tens of thousands of times: each (day, form) is formatted once per render.
+
     def format_date(self, day: dt.date | None, form: str = "long") -> str:
         """A day in the playbook's language: `long` (10 January 2027), `medium`, `short`, `full`."""
         if day is None:
             return ""
-        from babel.dates import format_date
+        key = (day, form)
+        text = self._dates.get(key)
+        if text is None:
+            from babel.dates import format_date
 
-        return str(format_date(day, form, locale=self.locale))
+            text = self._dates[key] = str(format_date(day, form, locale=self.locale))
+        return text
 
     def short_date(self, day: dt.date) -> str:
         """Day and abbreviated month (10 Jan), for axes and tight tables."""
-        from babel.dates import format_skeleton
+        key = (day, " MMMd")
+        text = self._dates.get(key)
+        if text is None:
+            from babel.dates import format_skeleton
 
-        return str(format_skeleton("MMMd", day, locale=self.locale))
+            text = self._dates[key] = str(format_skeleton("MMMd", day, locale=self.locale))
+        return text
 
     def weekday(self, day: dt.date) -> str:
         """The weekday's abbreviated name."""
-        from babel.dates import format_date
-
-        return str(format_date(day, "EEE", locale=self.locale))
+        return self.format_date(day, "EEE")
 
     def ltr(self, text: object) -> Any:
         """A left-to-right run (a link, an address, an id) isolated so RTL text cannot reorder it."""
