@@ -10,7 +10,8 @@ import pytest
 
 from export_support import sample_plan
 from launchkit.outputs.export import ExportOptions
-from launchkit.outputs.export.csv import COLUMNS, export_csv, neutralise
+from launchkit.outputs.export.csv import COLUMNS, export_csv
+from launchkit.outputs.spreadsheet import neutralise
 from launchkit.schedule import Plan
 
 

@@ -13,10 +13,10 @@ columns of a Hebrew status in place, as `plan` does.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from launchkit.outputs.console import console_text, string_console
 from launchkit.outputs.plan.labels import labels
 from launchkit.schedule.plan import Plan, PlannedTask
 
@@ -141,23 +141,13 @@ def _next_gate(plan: Plan, as_of: dt.date) -> GateDue | None:
 
 def format_status(status: Status, width: int = 80, color: bool = False) -> str:
     """The status as text: progress bars per phase and site, due and overdue tasks, next gate."""
-    from rich.console import Console
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     words = labels(status.locale)
     day = _date_formatter(status)
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
+    console = string_console(width, color)
     console.print(Text(f"{status.title} ({status.playbook})", style="bold"))
     as_of = words["as_of"].format(date=_long_date(status.as_of, status.locale))
     console.print(f"{as_of}: {_launch_line(status, words)}")
@@ -212,9 +202,7 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
         table.add_column()
         table.add_row(gate.id, day(gate.by), f"{gate.title} ({when})")
         console.print(Padding(table, (0, 0, 0, 1)))
-    out = console.file
-    assert isinstance(out, io.StringIO)
-    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+    return console_text(console)
 
 
 LRM = "\u200e"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from typing import TYPE_CHECKING
 
 from launchkit.outputs.export.base import ExportOptions, occurrence_dates, selected
+from launchkit.outputs.spreadsheet import neutralise
 
 if TYPE_CHECKING:
     from launchkit.schedule import Plan, PlannedTask
@@ -33,21 +33,6 @@ COLUMNS = (
     "moved",
 )
 """The plan's columns (as in `plan --format json`), one occurrence per row."""
-
-# Spreadsheets run a cell that starts with one of these as a formula (CSV injection); a tab or
-# carriage return in front of one is skipped by some of them, so those count too.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-
-
-def neutralise(cell: str) -> str:
-    """`'=1+2` for `=1+2`: a leading apostrophe makes spreadsheets show the text as typed.
-
-    Plain numbers such as a negative slack (`-2`) stay numbers: they cannot run anything.
-    """
-    if cell.startswith(_FORMULA_START) and not _NUMBER.match(cell):
-        return "'" + cell
-    return cell
 
 
 def export_csv(plan: Plan, options: ExportOptions) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from launchkit.outputs.spreadsheet import neutralise
 from launchkit.schedule.plan import Plan
 
 COLUMNS = (
@@ -25,13 +26,6 @@ COLUMNS = (
     "moved",
 )
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value: str) -> str:
-    """A text cell a spreadsheet will not run as a formula (a leading `'` disarms it)."""
-    return "'" + value if value.startswith(_FORMULA) else value
-
 
 def format_csv(plan: Plan) -> str:
     """`launchkit plan --format csv`: the JSON's columns; lists joined by spaces, notes by `; `."""
@@ -42,7 +36,7 @@ def format_csv(plan: Plan) -> str:
         writer.writerow(
             [
                 t.id,
-                cell(t.title),
+                neutralise(t.title),
                 t.phase or "",
                 t.owner or "",
                 t.site or "",
@@ -55,7 +49,7 @@ def format_csv(plan: Plan) -> str:
                 "" if t.slack_bd is None else str(t.slack_bd),
                 " ".join(d.isoformat() for d in t.occurrences),
                 t.deadline.isoformat() if t.deadline else "",
-                cell("; ".join(m.note() for m in t.moved)),
+                neutralise("; ".join(m.note() for m in t.moved)),
             ]
         )
     return out.getvalue()

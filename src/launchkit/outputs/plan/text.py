@@ -8,9 +8,9 @@ that a bidi terminal keeps the columns in place and only turns the Hebrew runs.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 
+from launchkit.outputs.console import console_text, string_console
 from launchkit.outputs.plan.gantt import bar, scale_for
 from launchkit.outputs.plan.labels import labels
 from launchkit.schedule.plan import Plan, PlannedTask
@@ -21,22 +21,12 @@ GANTT_WIDTH = 20
 def format_text(plan: Plan, width: int = 120, color: bool = False) -> str:
     """`launchkit plan`: a heading, then per phase a table of tasks with a Gantt column."""
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     words = labels(plan.playbook.locale)
     day = _date_formatter(plan)
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
+    console = string_console(width, color)
     console.print(Text(plan.playbook.title, style="bold"))
     console.print(f"{words['launch']}: L = {_long_date(plan.launch, plan.playbook.locale)}")
     waves = [
@@ -47,7 +37,7 @@ def format_text(plan: Plan, width: int = 120, color: bool = False) -> str:
         console.print(f"{words['site_launch']}: {listed}")
     if not plan.tasks:
         console.print(words["empty"])
-        return _text(console)
+        return console_text(console)
     # A narrow terminal gets a shorter Gantt, then none, rather than a cropped one.
     gantt = GANTT_WIDTH if width >= 120 else GANTT_WIDTH // 2 if width >= 100 else 0
     scale = scale_for(plan.tasks, plan.launch, max(gantt, 1))
@@ -95,14 +85,7 @@ def format_text(plan: Plan, width: int = 120, color: bool = False) -> str:
     console.print(words["legend"], style="dim")
     if gantt:
         console.print(words["legend_launch"], style="dim")
-    return _text(console)
-
-
-def _text(console: object) -> str:
-    file = console.file  # type: ignore[attr-defined]
-    text: str = file.getvalue()
-    # rich pads cells to the table's width; trailing blanks only get in the way of diffs.
-    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    return console_text(console)
 
 
 def _fit(cells: list[str], most: int) -> int:
