@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from pathlib import Path
 
 import typer
 
 from launchkit.cli.app import app
 from launchkit.cli.common import LaunchOption, OutputOption, emit
-
-
-class DiffFormat(enum.StrEnum):
-    # Mirrors launchkit.outputs.diff.DiffFormat, which this module must not import at start-up.
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+from launchkit.outputs.formats import DiffFormat
 
 
 @app.command()
@@ -40,7 +33,6 @@ def diff(
 ) -> None:
     """Tasks added or removed, dates moved, critical path, slack and gates changed. Exit 0."""
     from launchkit.outputs.diff import FORMATTERS, compare_plans
-    from launchkit.outputs.diff import DiffFormat as Format
     from launchkit.outputs.diff.sources import load_pair
     from launchkit.schedule import schedule
 
@@ -49,4 +41,4 @@ def diff(
     result = compare_plans(
         schedule(before, launch_day), schedule(after, launch_day), old_label, new_label
     )
-    emit(FORMATTERS[Format(format.value)](result), output)
+    emit(FORMATTERS[format](result), output)

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from pathlib import Path
 
 import typer
 
 from launchkit.cli.app import app
 from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load
-
-
-class PlanFormat(enum.StrEnum):
-    # Mirrors launchkit.outputs.plan.PlanFormat, which this module must not import at start-up.
-    text = "text"
-    json = "json"
-    csv = "csv"
+from launchkit.outputs.formats import PlanFormat
 
 
 @app.command()
@@ -33,7 +26,6 @@ def plan(
     import sys
 
     from launchkit.outputs.plan import FORMATTERS, format_text
-    from launchkit.outputs.plan import PlanFormat as Format
     from launchkit.schedule import schedule
 
     loaded = load(file)
@@ -44,7 +36,7 @@ def plan(
         width = shutil.get_terminal_size((110, 24)).columns
         text = format_text(dated, width=width, color=True)
     else:
-        text = FORMATTERS[Format(format.value)](dated)
+        text = FORMATTERS[format](dated)
     emit(text, output)
 
 

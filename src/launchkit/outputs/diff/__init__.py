@@ -6,22 +6,13 @@ registered in `FORMATTERS` under its `DiffFormat`.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 
 from launchkit.outputs.diff.compare import PlanDiff, compare_plans
 from launchkit.outputs.diff.json import format_json
 from launchkit.outputs.diff.markdown import format_markdown
 from launchkit.outputs.diff.text import format_text
-
-
-class DiffFormat(enum.StrEnum):
-    """Output formats of `launchkit diff`."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
+from launchkit.outputs.formats import DiffFormat
 
 FORMATTERS: dict[DiffFormat, Callable[[PlanDiff], str]] = {
     DiffFormat.text: format_text,

@@ -5,22 +5,13 @@ Each is a pure function `Plan -> str`; `FORMATTERS` maps every `PlanFormat` to i
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 
+from launchkit.outputs.formats import PlanFormat
 from launchkit.outputs.plan.csv import format_csv
 from launchkit.outputs.plan.json import format_json, plan_document
 from launchkit.outputs.plan.text import format_text
 from launchkit.schedule.plan import Plan
-
-
-class PlanFormat(enum.StrEnum):
-    """Output formats of `launchkit plan`."""
-
-    text = "text"
-    json = "json"
-    csv = "csv"
-
 
 FORMATTERS: dict[PlanFormat, Callable[[Plan], str]] = {
     PlanFormat.text: format_text,
