@@ -1,0 +1,59 @@
+"""`--help` of every command, as an 80-column terminal shows it, is kept in golden files.
+
+A change of wording, options or layout shows up as a diff of tests/data/help/*.txt; regenerate
+them with `LAUNCHKIT_UPDATE_GOLDEN=1 python -m pytest tests/test_help.py` and review it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from launchkit.cli import app
+
+COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands]  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def help_at_80(cli, monkeypatch):
+    """`launchkit ARGS --help` rendered 80 columns wide, without colour."""
+    import typer.rich_utils
+
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", 80, raising=False)
+    monkeypatch.setattr(typer.rich_utils, "FORCE_TERMINAL", False, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def run(*args: str) -> str:
+        r = cli(*args, "--help")
+        assert (r.exit_code, r.stderr) == (0, "")
+        # Rich pads every line to the full width; the padding says nothing
+        return "".join(line.rstrip() + "\n" for line in r.stdout.splitlines())
+
+    return run
+
+
+@pytest.mark.parametrize("command", ["launchkit", *COMMANDS])
+def test_help_at_80_columns(help_at_80, golden, command):
+    text = help_at_80() if command == "launchkit" else help_at_80(command)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    golden(f"help/{command}.txt", text)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_speaks_plainly(help_at_80, command):
+    text = help_at_80(command)
+    # an on/off flag with a type reads as if it took a value (`--strict true` fails)
+    assert "<bool>" not in text
+    # arguments are named in capitals, the same in the usage line and the table
+    assert not re.search(r"[{}]|<str>|<path>|<file>|list\[", text), text
+    # one real example per command
+    assert re.search(rf"^ Example: launchkit {command} ", text, flags=re.M), text
+
+
+def test_the_playbook_argument_has_one_name_in_every_command(help_at_80):
+    usages = [help_at_80(c).split("Usage: ", 1)[1].split("\n", 1)[0] for c in COMMANDS]
+    playbook_args = [u for u in usages if "PLAYBOOK" in u]
+    # all but playbooks, schema, init (NAME) and diff (OLD NEW)
+    assert len(playbook_args) == len(COMMANDS) - 4, usages
