@@ -57,3 +57,29 @@ def test_the_playbook_argument_has_one_name_in_every_command(help_at_80):
     playbook_args = [u for u in usages if "PLAYBOOK" in u]
     # all but playbooks, schema, init (NAME) and diff (OLD NEW)
     assert len(playbook_args) == len(COMMANDS) - 4, usages
+
+
+def test_every_help_example_runs(cli, tmp_path, monkeypatch):
+    """The example in each command's help works as written, in a launch repository started by
+    `launchkit init app-launch` with two commits (for `diff --rev HEAD~1`)."""
+    import shlex
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LAUNCHKIT_TODAY", "2027-01-03")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    assert cli("init", "app-launch").exit_code == 0
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "start"], check=True)
+    assert cli("set", "launch.yaml", "tasks.teasers.duration", "7bd").exit_code == 0
+    subprocess.run([*git, "commit", "-qam", "longer teasers"], check=True)
+    for info in app.registered_commands:
+        command = info.name or info.callback.__name__  # type: ignore[union-attr]
+        example = re.search(rf"Example: (launchkit {command} .*)", info.callback.__doc__ or "")
+        assert example, command
+        words = shlex.split(example.group(1))[1:]
+        r = cli(*words)
+        assert r.exit_code in (0, 1), (example.group(1), r.stderr)
+        assert r.exit_code == 0 or command == "check", (example.group(1), r.stderr)

@@ -33,7 +33,7 @@ def done(
 ) -> None:
     """Mark a task done (status, done_on, evidence), changing only those lines of the file.
 
-    Example: launchkit done launch.yaml manager-briefing --evidence https://intranet/briefing
+    Example: launchkit done launch.yaml manager-launch --evidence https://intranet/briefing
     """
     from launchkit.load.edit import edit_file, mark_done
 
