@@ -19,9 +19,13 @@ Markdown source):
 `LAUNCHKIT_UPDATE_DOCS=1` rewrites the shown output of every block that differs with what the
 command prints now, keeping the lines before and after a `...`; review the diff before committing.
 
-We looked for a transcript tester on PyPI first: cram and prysk read their own indented `.t`
-format and run each command in a fresh shell, and phmdoctest and pytest-markdown-docs run Python
-blocks, not shell transcripts; none runs the CLI in-process or rewrites a Markdown file in place.
+We looked for a transcript tester on PyPI first. cram and prysk read their own `.t` format
+(indented `  $` lines), not Markdown, and start a shell per file; pytest-codeblocks runs `sh`
+blocks in a subprocess and compares them with a separate expected-output block, not the
+`$ command` transcript our pages show; phmdoctest, pytest-markdown-docs and pytest-examples
+test Python blocks; Sybil is a framework that would still need this parser and runner. None
+runs launchkit in-process (a fresh interpreter per command costs 0.5-1 s here) or
+rewrites the shown output in place after a merge, so this small harness does both.
 """
 
 from __future__ import annotations
