@@ -45,6 +45,11 @@ def diff(
     from launchkit.outputs.diff.sources import load_pair
     from launchkit.schedule import schedule
 
+    if (new is None) == (rev is None):
+        # a usage error, reported in the command line's form (docs/errors.md, bad-usage)
+        raise typer.BadParameter(
+            "give two files (launchkit diff OLD NEW) or one file and --rev REV"
+        )
     (before, old_label), (after, new_label) = load_pair(old, new, rev)
     launch_day = launch
     result = compare_plans(
