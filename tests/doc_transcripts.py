@@ -122,14 +122,38 @@ def matches(shown: list[str], printed: list[str]) -> bool:
 
 
 def refreshed(shown: list[str], printed: list[str]) -> list[str]:
-    """What to show instead: the printed lines, cut where the doc cut them with `...`."""
+    """What to show instead: the printed lines, cut where the doc cut them with `...`.
+
+    Each run of lines between `...` keeps its length and is taken from where its first line is
+    found again in the output (a heading, say), at the start or the end of the output when it
+    opens or closes the block; when that no longer fits, the whole output is shown.
+    """
     if ELLIPSIS not in shown:
         return printed
-    head = shown.index(ELLIPSIS)
-    tail = len(shown) - 1 - max(i for i, line in enumerate(shown) if line == ELLIPSIS)
-    if head + tail >= len(printed):
-        return printed
-    return [*printed[:head], ELLIPSIS, *(printed[len(printed) - tail :] if tail else [])]
+    pieces: list[list[str] | None] = []  # runs of lines, None for each `...`
+    for line in shown:
+        if line == ELLIPSIS:
+            pieces.append(None)
+        elif pieces and pieces[-1] is not None:
+            pieces[-1].append(line)
+        else:
+            pieces.append([line])
+    new: list[str] = []
+    at = 0
+    for k, piece in enumerate(pieces):
+        if piece is None:
+            new.append(ELLIPSIS)
+            continue
+        if k == 0:
+            start = 0
+        elif k == len(pieces) - 1:
+            start = max(at, len(printed) - len(piece))
+        else:
+            heads = [i for i in range(at, len(printed)) if printed[i] == piece[0].rstrip()]
+            start = heads[0] if heads else at
+        new.extend(printed[start : start + len(piece)])
+        at = start + len(piece)
+    return new if matches(new, printed) else printed
 
 
 @dataclass

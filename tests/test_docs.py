@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from doc_transcripts import Session, matches, read_blocks, refreshed, rewrite
+from doc_transcripts import ELLIPSIS, Session, matches, read_blocks, refreshed, rewrite
 from launchkit.cli import app
 
 DOCS = sorted(
@@ -87,3 +87,56 @@ def test_the_docs_have_command_blocks():
     # guards the reader itself: a change of fences must not leave the docs silently untested
     counted = sum(len(b.commands) for doc in DOCS for b in read_blocks(doc) if not b.skip)
     assert counted >= 20
+
+
+OUT = ["title", "a", "b", "heading", "c", "d", "end"]
+
+
+@pytest.mark.parametrize(
+    ("shown", "ok"),
+    [
+        (OUT, True),
+        (["title", ELLIPSIS, "end"], True),
+        ([ELLIPSIS, "heading", "c", ELLIPSIS], True),
+        ([ELLIPSIS], True),
+        (["title", ELLIPSIS, "c", "end"], False),  # `...` is whole lines, in order
+        (["title", "a", "b"], False),
+    ],
+)
+def test_a_shown_block_matches_with_whole_lines_left_out(shown, ok):
+    assert matches(shown, OUT) is ok
+
+
+@pytest.mark.parametrize(
+    ("shown", "new"),
+    [
+        (["old title", "x"], OUT),
+        (["old title", ELLIPSIS, "old end"], ["title", ELLIPSIS, "end"]),
+        ([ELLIPSIS, "heading", "old c", ELLIPSIS], [ELLIPSIS, "heading", "c", ELLIPSIS]),
+        ([ELLIPSIS, "gone", "x", ELLIPSIS], [ELLIPSIS, "title", "a", ELLIPSIS]),
+    ],
+)
+def test_update_mode_keeps_the_cuts_of_the_page(shown, new):
+    assert refreshed(shown, OUT) == new
+
+
+def test_update_mode_rewrites_only_the_shown_output(tmp_path):
+    from launchkit import __version__
+
+    page = tmp_path / "page.md"
+    page.write_text(
+        "Intro.\n\n```console\n$ launchkit --version\nlaunchkit 0.0.0\n$ echo $?\n0\n```\n\nEnd.\n",
+        encoding="utf-8",
+    )
+    session = Session(tmp_path, app)
+    (block,) = read_blocks(page)
+    changes = []
+    for command in block.commands:
+        _, printed = session.run(command.text)
+        if not matches(command.shown, printed):
+            changes.append((command, refreshed(command.shown, printed)))
+    rewrite(page, changes)
+    assert page.read_text(encoding="utf-8") == (
+        "Intro.\n\n```console\n$ launchkit --version\n"
+        f"launchkit {__version__}\n$ echo $?\n0\n```\n\nEnd.\n"
+    )
