@@ -92,3 +92,10 @@ def test_traceback_after_double_dash_is_an_argument(cli):
     r = cli("plan", "--", "--traceback")
     assert r.exit_code == 2
     assert r.stderr.startswith("--traceback:1:1: error: no such file")
+
+
+def test_control_characters_typed_on_the_command_line_are_shown_escaped(cli):
+    r = cli("plan", "app-launch", "--owner", "x\x1b[31m\nboss")
+    assert r.exit_code == 2
+    assert r.stderr.count("\n") == 1 and "\x1b" not in r.stderr
+    assert r.stderr.startswith("launchkit: --owner: error: 'x\\x1b[31m boss' is not a role")

@@ -52,11 +52,15 @@ def format_usage_error(e: Exception) -> str:
 
 
 def _line(place: str | None, message: str, code: str) -> str:
-    message = " ".join(message.split())  # one line, whatever the library put in
+    from launchkit.diagnostics import _ESCAPES as ESCAPES  # the table file diagnostics use
+
+    # One line, whatever the library put in; control characters typed on the command line are
+    # shown escaped, as in file diagnostics, so they cannot split the line or drive a terminal.
+    message = " ".join(message.split()).translate(ESCAPES)
     if message[:1].isupper() and message[1:2].islower():
         message = message[0].lower() + message[1:]
     message = message.removesuffix(".")
-    where = f"{PROGRAM}: {place}: " if place else f"{PROGRAM}: "
+    where = f"{PROGRAM}: {place.translate(ESCAPES)}: " if place else f"{PROGRAM}: "
     return f"{where}error: {message} [{code}]"
 
 
