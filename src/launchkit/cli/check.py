@@ -44,6 +44,10 @@ def check(
 ) -> None:
     """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input.
 
+    A gate is a condition that must hold by a day, such as 100% of managers on the app by \
+L-1bd (one working day before launch day L); a task is overdue when its last day has passed \
+and it is not done.
+
     Example: launchkit check launch.yaml --as-of 2027-01-06 --format github
     """
     from launchkit.cli.common import load

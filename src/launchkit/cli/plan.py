@@ -36,6 +36,9 @@ def plan(
 ) -> None:
     """Date every task: working days, holidays, dependencies, slack and the critical path.
 
+    L is launch day; slack is how many working days a task can slip before it misses a deadline, \
+and the critical path is the tasks with none left.
+
     Example: launchkit plan app-launch --owner comms
     """
     import shutil
