@@ -57,7 +57,8 @@ def test_init_refuses_to_overwrite_without_force(cli, tmp_path):
     r = cli("init", "starter", "--dir", str(tmp_path))
     assert r.exit_code == 2
     assert (
-        r.stderr == f"launchkit: {tmp_path / 'launch.yaml'} exists; use --force to overwrite it\n"
+        r.stderr
+        == f"{tmp_path / 'launch.yaml'}:1:1: error: exists; use --force to overwrite it [file-exists]\n"
     )
     assert (tmp_path / "launch.yaml").read_text(encoding="utf-8") == "mine\n"
     assert not (tmp_path / "playbook.schema.json").exists()  # nothing written at all
@@ -67,11 +68,21 @@ def test_init_refuses_to_overwrite_without_force(cli, tmp_path):
 
 def test_unknown_playbook_locale_or_date_is_a_usage_error(cli, tmp_path):
     r = cli("init", "app-lanch", "--dir", str(tmp_path))
-    assert r.exit_code == 2 and "did you mean 'app-launch'?" in r.stderr
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "launchkit: NAME: error: no built-in playbook 'app-lanch' (did you mean 'app-launch'?); "
+        "`launchkit playbooks` lists them [bad-argument]\n",
+    )
     r = cli("init", "app-launch", "--locale", "tr", "--dir", str(tmp_path))
-    assert r.exit_code == 2 and "'app-launch' comes in en, he, not 'tr'" in r.stderr
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "launchkit: --locale: error: 'app-launch' comes in en, he, not 'tr' [bad-option]\n",
+    )
     r = cli("init", "app-launch", "--launch", "next week", "--dir", str(tmp_path))
-    assert r.exit_code == 2 and "not a date as YYYY-MM-DD" in r.stderr
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "launchkit: --launch: error: 'next week' is not a date such as 2027-01-10 [bad-option]\n",
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -11,11 +11,12 @@ import typer
 
 from launchkit.cli.app import EXIT_NOT_READY, EXIT_OK, app
 from launchkit.cli.common import (
-    PLAYBOOK_HELP,
     AsOfOption,
     LaunchOption,
     OutputOption,
     emit,
+    format_help,
+    playbook_argument,
 )
 from launchkit.outputs.reporters.base import Format
 
@@ -25,20 +26,30 @@ if TYPE_CHECKING:
 
 @app.command()
 def check(
-    playbook: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
+    playbook: str = playbook_argument(),
     as_of: dt.date | None = AsOfOption,
     strict: bool = typer.Option(False, "--strict", help="Count warnings as failures too."),
     launch: dt.date | None = LaunchOption,
     metrics: Path | None = typer.Option(
         None,
         "--metrics",
+        metavar="FILE",
         help="Metric values: a YAML/JSON mapping, CSV metric,value, or CSV date,metric,value history.",
         dir_okay=False,
     ),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    format: Format = typer.Option(
+        Format.text, "--format", "-f", metavar="FORMAT", help=format_help(Format)
+    ),
     output: Path | None = OutputOption,
 ) -> None:
-    """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input."""
+    """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input.
+
+    A gate is a condition that must hold by a day, such as 100% of managers on the app by \
+L-1bd (one working day before launch day L); a task is overdue when its last day has passed \
+and it is not done.
+
+    Example: launchkit check launch.yaml --as-of 2027-01-06 --format github
+    """
     from launchkit.cli.common import load
     from launchkit.clock import today_in
     from launchkit.outputs.reporters import reporter

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, load
+from launchkit.cli.common import LaunchOption, load, playbook_argument
 
 ARTEFACTS = ("checklist", "deck", "teasers", "invitations", "timeline")
 
@@ -29,10 +29,11 @@ def _check_only(value: str | None) -> str | None:
 
 @app.command()
 def render(
-    file: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
+    file: str = playbook_argument(),
     only: str | None = typer.Option(
         None,
         "--only",
+        metavar="DOCUMENTS",
         help="Comma-separated documents to write: checklist, deck, teasers, invitations, timeline.",
         callback=_check_only,
         show_default="all",
@@ -41,6 +42,7 @@ def render(
         None,
         "--output",
         "-o",
+        metavar="DIR",
         help="Folder to write into (created if needed).",
         file_okay=False,
         show_default="<playbook id>-documents",
@@ -48,13 +50,17 @@ def render(
     templates: Path | None = typer.Option(
         None,
         "--templates",
+        metavar="DIR",
         help="Folder of your own templates; they replace built-in ones of the same name.",
         exists=True,
         file_okay=False,
     ),
     launch: dt.date | None = LaunchOption,
 ) -> None:
-    """Write checklists, the manager deck, teasers, invitations and the timeline into a folder."""
+    """Write checklists, the manager deck, teasers, invitations and the timeline into a folder.
+
+    Example: launchkit render app-launch.he -o handouts
+    """
     from launchkit.outputs.render import Artefact, render, write_rendering
     from launchkit.schedule import schedule
 

@@ -7,16 +7,19 @@ import datetime as dt
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, AsOfOption, LaunchOption, load
+from launchkit.cli.common import AsOfOption, LaunchOption, load, playbook_argument
 
 
 @app.command()
 def status(
-    file: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
+    file: str = playbook_argument(),
     as_of: dt.date | None = AsOfOption,
     launch: dt.date | None = LaunchOption,
 ) -> None:
-    """Progress per phase and site, what is due this week, what is overdue, the next gate."""
+    """Progress per phase and site, what is due this week, what is overdue, the next gate.
+
+    Example: launchkit status app-launch --as-of 2027-01-04
+    """
     import shutil
     import sys
 
