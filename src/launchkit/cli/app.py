@@ -15,6 +15,8 @@ from launchkit import __version__
 from launchkit.diagnostics import LaunchkitError
 
 EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a shell reports for a program whose reader closed the pipe."""
 
 EPILOG = (
     "Start here: launchkit plan app-launch (a built-in playbook; nothing to set up).\n\n"
@@ -79,6 +81,10 @@ class _Group(TyperGroup):
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader stopped reading (`launchkit plan x | head`): stop quietly, as `cat` does.
+            _drop_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as e:
             if _show_traceback(ctx):
                 raise
@@ -127,6 +133,15 @@ def _traceback_first(words: list[str]) -> list[str]:
     return ["--traceback", *rest]
 
 
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that flushing what is left at exit does
+    not fail again on the closed pipe."""
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _show_traceback(ctx: typer.Context) -> bool:
     return bool((ctx.obj or {}).get("traceback")) or os.environ.get("LAUNCHKIT_TRACEBACK") == "1"
 
@@ -170,4 +185,13 @@ def main() -> None:
     # and find nothing to free: it took two thirds of loading a 10,000-task playbook (see
     # bench/README.md). Reference counting still frees everything else as usual.
     gc.disable()
-    app()
+    try:
+        app()
+    except SystemExit:
+        # What is still buffered is written here, where a closed pipe can still be told apart.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _drop_stdout()
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
+        raise

@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import LaunchOption, load, playbook_argument
+from launchkit.cli.common import LaunchOption, day_option, load, playbook_argument
 
-ARTEFACTS = ("checklist", "deck", "teasers", "invitations", "timeline")
+ARTEFACTS = ("checklist", "deck", "teasers", "invitations", "timeline", "calendar")
 
 
 def _check_only(value: str | None) -> str | None:
@@ -34,7 +34,8 @@ def render(
         None,
         "--only",
         metavar="DOCUMENTS",
-        help="Comma-separated documents to write: checklist, deck, teasers, invitations, timeline.",
+        help="Comma-separated documents to write: checklist, deck, teasers, invitations, "
+        "timeline, calendar.",
         callback=_check_only,
         show_default="all",
     ),
@@ -56,18 +57,35 @@ def render(
         file_okay=False,
     ),
     launch: dt.date | None = LaunchOption,
+    site: str | None = typer.Option(
+        None,
+        "--site",
+        metavar="ID",
+        help="Documents for one site: its tasks, its calendar and its wave day.",
+    ),
+    first: dt.date | None = day_option(
+        "--from", "First day the wall calendar shows (its month is the first page)."
+    ),
+    last: dt.date | None = day_option(
+        "--to", "Last day the wall calendar shows (its month is the last page)."
+    ),
 ) -> None:
-    """Write checklists, the manager deck, teasers, invitations and the timeline into a folder.
+    """Write checklists, the manager deck, teasers, invitations, the timeline and a wall
+    calendar into a folder.
 
     Example: launchkit render app-launch.he -o handouts
     """
+    from launchkit.cli.plan import _check_choice
     from launchkit.outputs.render import Artefact, render, write_rendering
     from launchkit.schedule import schedule
 
     loaded = load(file)
+    _check_choice("--site", site, [s.id for s in loaded.playbook.sites], "site")
+    if first is not None and last is not None and last < first:
+        raise typer.BadParameter("comes before --from", param_hint="--to")
     plan = schedule(loaded, launch)
     chosen = [Artefact(a.strip()) for a in only.split(",") if a.strip()] if only else None
-    rendering = render(plan, chosen, templates)
+    rendering = render(plan, chosen, templates, site=site, first_day=first, last_day=last)
     folder = output if output is not None else Path(f"{loaded.playbook.id}-documents")
     for path in write_rendering(rendering, folder):
         typer.echo(str(folder / path.relative_to(folder.resolve())))

@@ -7,6 +7,7 @@ the timeline, in the playbook's language.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,9 +42,11 @@ class Artefact(enum.StrEnum):
     teasers = "teasers"
     invitations = "invitations"
     timeline = "timeline"
+    calendar = "calendar"
 
 
 def _renderers() -> dict[Artefact, ArtefactRenderer]:
+    from launchkit.outputs.render.calendar import render_calendar
     from launchkit.outputs.render.checklist import render_checklist
     from launchkit.outputs.render.deck import render_deck
     from launchkit.outputs.render.invitations import render_invitations
@@ -56,6 +59,7 @@ def _renderers() -> dict[Artefact, ArtefactRenderer]:
         Artefact.teasers: render_teasers,
         Artefact.invitations: render_invitations,
         Artefact.timeline: render_timeline,
+        Artefact.calendar: render_calendar,
     }
 
 
@@ -64,15 +68,25 @@ RENDERERS = _renderers()
 
 
 def render(
-    plan: Plan, only: Iterable[Artefact] | None = None, templates: Path | None = None
+    plan: Plan,
+    only: Iterable[Artefact] | None = None,
+    templates: Path | None = None,
+    *,
+    site: str | None = None,
+    first_day: dt.date | None = None,
+    last_day: dt.date | None = None,
 ) -> Rendering:
     """Render the chosen artefacts (all by default), in `Artefact` order.
 
     `templates` is a folder of the user's templates that take the place of built-in ones of the
-    same relative name (`deck/deck.html.j2`); both run in Jinja's sandbox.
+    same relative name (`deck/deck.html.j2`); both run in Jinja's sandbox. `site` narrows the
+    documents to one site (its tasks, calendar and wave day); `first_day` and `last_day` bound
+    the months of the wall calendar.
     """
     wanted = set(only) if only is not None else set(Artefact)
-    ctx = RenderContext(plan, templates)
+    if site is not None:
+        plan = plan.only(site=site)
+    ctx = RenderContext(plan, templates, site=site, first_day=first_day, last_day=last_day)
     result = Rendering()
     for artefact in Artefact:
         if artefact in wanted:
