@@ -6,6 +6,7 @@ import datetime as dt
 
 from launchkit.readiness.dates import WorkingDays
 from launchkit.readiness.findings import Finding, Report, Subject
+from launchkit.readiness.forecast import History
 from launchkit.readiness.gates import GateContext, evaluate_gate
 from launchkit.readiness.metrics import Metrics, inline_metrics
 from launchkit.readiness.tasks import evaluate_task
@@ -19,17 +20,19 @@ def check_readiness(
     *,
     calendar: WorkingDays | None = None,
     strict: bool = False,
+    history: History | None = None,
 ) -> Report:
     """Judge the plan's gates and tasks as of `as_of`.
 
     `metrics` are the values of a --metrics file; they override the playbook's inline
     `metrics:` name by name. `calendar` is the playbook's working-day calendar, which places a
-    gate's `by` and counts working days for rules (default: the plan's own).
+    gate's `by` and counts working days for rules (default: the plan's own). `history` holds
+    the metrics' dated values, from which each metric gate not yet due gets a forecast.
     """
     if calendar is None:
         calendar = plan.calendar()
     values = {**inline_metrics(plan.loaded), **(metrics or {})}
-    ctx = GateContext(plan, as_of, values, calendar)
+    ctx = GateContext(plan, as_of, values, calendar, history)
     subjects: list[Subject] = []
     findings: list[Finding] = []
     for index, gate in enumerate(plan.playbook.gates):
