@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from launchkit.diagnostics import Severity
 from launchkit.readiness.dates import WorkingDays
+from launchkit.readiness.days import Notes, day_notes
 from launchkit.readiness.findings import Finding, Report, Subject
 from launchkit.readiness.forecast import History
 from launchkit.readiness.gates import GateContext, evaluate_gate
@@ -39,8 +41,12 @@ def check_readiness(
         subject, found = evaluate_gate(index, gate, ctx)
         subjects.append(subject)
         findings.extend(found)
+    notes = day_notes(plan, as_of)
     for pt in plan.tasks:
-        subject, found = evaluate_task(pt, plan, as_of)
+        subject, found = evaluate_task(pt, plan, as_of, notes.get(pt.id, ()))
+        subjects.append(subject)
+        findings.extend(found)
+    for subject, found in _launch_days(plan, notes):
         subjects.append(subject)
         findings.extend(found)
     loaded = plan.loaded
@@ -54,3 +60,27 @@ def check_readiness(
         strict=strict,
         sources={loaded.path: loaded.doc.text},
     )
+
+
+def _launch_days(plan: Plan, notes: Notes) -> list[tuple[Subject, list[Finding]]]:
+    """Launch day and the site waves, as subjects, where a note concerns them."""
+    loaded = plan.loaded
+    out = []
+    places: list[tuple[str, str, tuple[str | int, ...], dt.date]] = [
+        ("launch", "Launch day", ("launch",), plan.launch)
+    ]
+    for i, site in enumerate(plan.playbook.sites):
+        wave = plan.site_launch.get(site.id, plan.launch)
+        places.append((f"launch@{site.id}", f"Launch at {site.name}", ("sites", i, "launch"), wave))
+    for id, title, loc, day in places:
+        if id not in notes:
+            continue
+        while loc and not loaded.doc.has(list(loc)):
+            loc = loc[:-1]
+        line, col = loaded.where(loc)
+        found = [
+            Finding(Severity.WARNING, code, id, message, loaded.path, line, col, "plan")
+            for code, message in notes[id]
+        ]
+        out.append((Subject("task", id, title, loaded.path, line, col, day), found))
+    return out
