@@ -1,6 +1,7 @@
 """Layer 6: the command line. Each command module registers itself on `app` when imported."""
 
 from launchkit.cli import (  # noqa: F401  (each module registers its commands)
+    advise,
     check,
     diff,
     edit,
@@ -16,7 +17,7 @@ from launchkit.cli.app import app, main
 
 # `--help` lists commands in the order a launch team meets them, not in import order.
 _ORDER = [
-    "playbooks", "init", "validate", "schema", "plan", "check", "status",
+    "playbooks", "init", "validate", "schema", "plan", "check", "status", "advise",
     "export", "render", "done", "set", "diff",
 ]  # fmt: skip
 
