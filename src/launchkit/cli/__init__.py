@@ -10,6 +10,7 @@ from launchkit.cli import (  # noqa: F401  (each module registers its commands)
     plan,
     playbooks,
     render,
+    site,
     status,
     validate,
 )
@@ -18,7 +19,7 @@ from launchkit.cli.app import app, main
 # `--help` lists commands in the order a launch team meets them, not in import order.
 _ORDER = [
     "playbooks", "init", "validate", "schema", "plan", "check", "status", "advise",
-    "export", "render", "done", "set", "diff",
+    "export", "render", "site", "done", "set", "diff",
 ]  # fmt: skip
 
 
