@@ -11,6 +11,7 @@ WRITTEN = [
     "launch.yaml",
     "playbook.schema.json",
     ".github/workflows/launch.yml",
+    ".github/workflows/site.yml",
     ".pre-commit-config.yaml",
 ]
 
@@ -115,3 +116,31 @@ def test_project_ships_its_pre_commit_hook():
     pattern = re.compile(hooks[0]["files"])
     assert pattern.search("launch.yaml") and pattern.search("playbooks/app-launch/he.yaml")
     assert not pattern.search("docs/mkdocs.yaml")
+
+
+def test_the_launch_room_workflow_publishes_with_least_permissions_and_one_comment(cli, tmp_path):
+    from launchkit import __version__
+
+    assert cli("init", "app-launch", "--dir", str(tmp_path)).exit_code == 0
+    flow = YAML(typ="safe").load(tmp_path / ".github" / "workflows" / "site.yml")
+    assert flow["permissions"] == {"contents": "read"}
+    jobs = flow["jobs"]
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["comment"]["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert "permissions" not in jobs["build"]  # the workflow's read-only default
+    uses = [s.get("uses", "") for job in jobs.values() for s in job["steps"]]
+    assert {"actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"} <= set(uses)
+    assert "marocchino/sticky-pull-request-comment@v2" in uses
+    installs = [
+        s["run"] for job in jobs.values() for s in job["steps"] if "pip install" in s.get("run", "")
+    ]
+    assert installs == [f'pip install "launchkit-playbook=={__version__}"'] * 2
+    runs = [s["run"] for s in jobs["build"]["steps"] if "launchkit site" in s.get("run", "")]
+    assert runs == [
+        'launchkit site launch.yaml -o _site --base-url "${{ steps.pages.outputs.base_url }}"'
+    ]
+    # The site step builds from the playbook init wrote.
+    r = cli("site", str(tmp_path / "launch.yaml"), "-o", str(tmp_path / "_site"), "--base-url",
+            "https://acme.github.io/launch")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "_site" / "index.html").is_file()

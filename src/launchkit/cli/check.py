@@ -60,7 +60,12 @@ and it is not done.
     plan = schedule(loaded, launch)
     judged = as_of or today_in(loaded.playbook.timezone)
     values = load_metrics(metrics, judged) if metrics else None
-    report = check_readiness(plan, judged, values, strict=strict)
+    history = None
+    if metrics is not None and any(v.on is not None for v in (values or {}).values()):
+        from launchkit.readiness.forecast import read_history
+
+        history = read_history(metrics, judged)
+    report = check_readiness(plan, judged, values, strict=strict, history=history)
     emit(reporter(format)(report, color=_color(format, output)), output)
     _step_summary(report)
     raise typer.Exit(EXIT_OK if report.ready else EXIT_NOT_READY)

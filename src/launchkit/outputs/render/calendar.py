@@ -398,33 +398,28 @@ def _svg_lines(ctx: RenderContext, month: Month) -> list[tuple[Day, list[str]]]:
 
 
 def render_calendar(ctx: RenderContext) -> Rendering:
-    """`calendar.html` and `calendar/<yyyy-mm>.svg`; per site, `calendar/<site>.html` and
-    `calendar/<site>/<yyyy-mm>.svg`."""
+    """`calendar.html` and `calendar/<yyyy-mm>.svg`; and for each site, `calendar/<site>.html`
+    for its manager (with `--site`, that site's calendar is `calendar.html` with its pictures)."""
     from launchkit.outputs.render.base import safe_name
 
     files: list[OutputFile] = []
-    sites: list[str | None] = [None]
-    if ctx.site is not None:
-        sites = [ctx.site]
-    else:
-        sites += list(dict.fromkeys(s.id for s in ctx.playbook.sites))
-    for site in sites:
-        wall = build_calendar(ctx, site, ctx.first_day, ctx.last_day)
-        if site is None or ctx.site is not None:
-            html_name, svg_dir = "calendar.html", "calendar"
-        else:
-            html_name, svg_dir = f"calendar/{safe_name(site)}.html", f"calendar/{safe_name(site)}"
-        files.append(OutputFile(html_name, ctx.render("calendar/calendar.html.j2", wall=wall)))
-        for month in wall.months:
-            cells = _svg_lines(ctx, month)
-            svg = ctx.render(
-                "calendar/month.svg.j2",
-                wall=wall,
-                month=month,
-                cells=cells,
-                geometry=_geometry(ctx, month),
-            )
-            files.append(OutputFile(f"{svg_dir}/{month.slug}.svg", svg))
+    main = ctx.site
+    wall = build_calendar(ctx, main, ctx.first_day, ctx.last_day)
+    files.append(OutputFile("calendar.html", ctx.render("calendar/calendar.html.j2", wall=wall)))
+    for month in wall.months:
+        svg = ctx.render(
+            "calendar/month.svg.j2",
+            wall=wall,
+            month=month,
+            cells=_svg_lines(ctx, month),
+            geometry=_geometry(ctx, month),
+        )
+        files.append(OutputFile(f"calendar/{month.slug}.svg", svg))
+    if main is None:
+        for site in dict.fromkeys(s.id for s in ctx.playbook.sites):
+            own = build_calendar(ctx, site, ctx.first_day, ctx.last_day)
+            page = ctx.render("calendar/calendar.html.j2", wall=own)
+            files.append(OutputFile(f"calendar/{safe_name(site)}.html", page))
     return Rendering(files)
 
 
