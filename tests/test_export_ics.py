@@ -302,7 +302,8 @@ def test_a_title_with_a_line_break_survives_in_the_calendar_name(cli, tmp_path):
 
     cal = Calendar.from_ical(r.stdout)
     assert str(cal["x-wr-calname"]) == "Our launch second line"
-    assert str(cal["x-wr-caldesc"]) == "two lines"
+    # TEXT (VALUE=TEXT): the description keeps its lines, escaped as \\n.
+    assert str(cal["x-wr-caldesc"]) == str(cal["description"]) == "two\nlines"
 
 
 def _old_reading(data: bytes) -> dict[str, tuple[int, str]]:
