@@ -330,8 +330,13 @@ def _event(plan: Plan, task: PlannedTask, options: ExportOptions, lines: _Lines)
     props = [lines.text("UID", uid), lines.text("SUMMARY", task.title)]
     days = occurrence_dates(task)
     first: dt.date = days[0]
+    ruled = False
     if task.task.repeat:
-        first = _recurrence(plan, task, props, lines)
+        if task.at is not None and not all(_exact(plan, task, d) for d in days):
+            _listed(plan, task, days, props, lines)
+        else:
+            first = _recurrence(plan, task, props, lines)
+            ruled = True
     if task.at is None:
         props += lines.same("DTSTART", first)
         end = first + dt.timedelta(days=max((task.end - task.start).days, 0) + 1)
@@ -340,6 +345,10 @@ def _event(plan: Plan, task: PlannedTask, options: ExportOptions, lines: _Lines)
         props.append(lines.text("TRANSP", "TRANSPARENT"))
     else:
         start = _at(plan, task, first)
+        if not ruled and not _exact(plan, task, first):
+            # Twice or never on the clock that day: readers disagree on which, the instant
+            # leaves no doubt (RFC 5545 allows a UTC DTSTART; the calendar shows local time).
+            start = start.astimezone(dt.UTC)
         props += lines.same("DTSTART", start)
         # DURATION, not DTEND: an exact length (RFC 5545 3.3.6), where a wall-clock end across
         # a clock change makes readers disagree on how long the event lasts.
@@ -373,11 +382,26 @@ def _event(plan: Plan, task: PlannedTask, options: ExportOptions, lines: _Lines)
     return _Event(uid, props, alarm)
 
 
-def _at(plan: Plan, task: PlannedTask, day: dt.date) -> dt.datetime:
+def _zone(plan: Plan) -> dt.tzinfo:
     import zoneinfo
 
+    return zoneinfo.ZoneInfo(plan.timezone)
+
+
+def _at(plan: Plan, task: PlannedTask, day: dt.date) -> dt.datetime:
+    """The task's local time on `day`; the first of two, or the offset before a gap (fold=0).
+
+    RFC 5545 3.3.5: an ambiguous local time means its first occurrence, and a time skipped by
+    the spring change is read with the offset in force before it.
+    """
     assert task.at is not None
-    return dt.datetime.combine(day, task.at, tzinfo=zoneinfo.ZoneInfo(plan.timezone))
+    return dt.datetime.combine(day, task.at, tzinfo=_zone(plan))
+
+
+def _exact(plan: Plan, task: PlannedTask, day: dt.date) -> bool:
+    """Whether the task's local time on `day` happens exactly once (no clock change at it)."""
+    first = _at(plan, task, day)
+    return first.utcoffset() == first.replace(fold=1).utcoffset()
 
 
 def _recurrence(
@@ -409,14 +433,35 @@ def _recurrence(
     until = rule.get("UNTIL")
     if until:
         last = until[0].date() if isinstance(until[0], dt.datetime) else until[0]
-        # RFC 5545: UNTIL is in UTC for a zoned DTSTART, and a DATE for an all-day one.
-        rule["UNTIL"] = [_at(plan, task, last).astimezone(dt.UTC) if timed else last]
+        # RFC 5545: UNTIL is in UTC for a zoned DTSTART, and a DATE for an all-day one. The end
+        # of the last day, so that no reading of that day's local time falls after it.
+        end_of_day = dt.datetime.combine(last, dt.time(23, 59, 59), _zone(plan))
+        rule["UNTIL"] = [end_of_day.astimezone(dt.UTC) if timed else last]
     props += lines.general("RRULE", rule)
     if raw - actual:
         props += lines.general("EXDATE", [value(d) for d in sorted(raw - actual)])
     if actual - raw:
         props += lines.general("RDATE", [value(d) for d in sorted(actual - raw)])
     return anchor
+
+
+def _listed(
+    plan: Plan, task: PlannedTask, days: list[dt.date], props: list[tuple[str, str]], lines: _Lines
+) -> None:
+    """RDATE for every occurrence of a timed repeat that meets a clock change.
+
+    Readers disagree on a local time that happens twice or never, and an EXDATE cannot take
+    one out of the rule: it would also remove the UTC RDATE at the same instant. So such a
+    series is written as its occurrences, local times where they are exact, UTC instants where
+    they are not (docs/export.md). The first is listed too, though it is DTSTART: ical.js and
+    Home Assistant's reader leave DTSTART out of a recurrence set that has RDATE and no RRULE.
+    """
+    local = [_at(plan, task, d) for d in days if _exact(plan, task, d)]
+    utc = [_at(plan, task, d).astimezone(dt.UTC) for d in days if not _exact(plan, task, d)]
+    if local:
+        props += lines.general("RDATE", local)
+    if utc:
+        props += lines.general("RDATE", utc)
 
 
 def _expand(rule: Any, anchor: dt.date) -> list[dt.date]:
