@@ -346,7 +346,7 @@ def _event(plan: Plan, task: PlannedTask, options: ExportOptions, lines: _Lines)
     else:
         start = _at(plan, task, first)
         if not ruled and not _exact(plan, task, first):
-            # Twice or never on the clock that day: readers disagree on which, the instant
+            # At or across a clock change: readers disagree on the local times, the instant
             # leaves no doubt (RFC 5545 allows a UTC DTSTART; the calendar shows local time).
             start = start.astimezone(dt.UTC)
         props += lines.same("DTSTART", start)
@@ -399,9 +399,25 @@ def _at(plan: Plan, task: PlannedTask, day: dt.date) -> dt.datetime:
 
 
 def _exact(plan: Plan, task: PlannedTask, day: dt.date) -> bool:
-    """Whether the task's local time on `day` happens exactly once (no clock change at it)."""
-    first = _at(plan, task, day)
-    return first.utcoffset() == first.replace(fold=1).utcoffset()
+    """Whether the task's event on `day` reads the same in every reader.
+
+    Its start and end must each happen once on the clock, and no clock change may fall
+    between them: ical.js and the Python readers add a DURATION in wall-clock time, so across
+    a change they would end it an hour off the exact length (RFC 5545 3.3.6).
+    """
+    start = _at(plan, task, day)
+    assert task.length is not None
+    end = (start.astimezone(dt.UTC) + task.length).astimezone(start.tzinfo)
+    return (
+        _once(start)
+        and _once(end)
+        and end.replace(tzinfo=None) == start.replace(tzinfo=None) + task.length
+    )
+
+
+def _once(moment: dt.datetime) -> bool:
+    """Whether a local time happens exactly once that day (not repeated, not skipped)."""
+    return moment.utcoffset() == moment.replace(fold=1).utcoffset()
 
 
 def _recurrence(
