@@ -137,19 +137,22 @@ def _zones(
     for event in cancelled:
         for tzid, found in _zoned_days(event).items():
             days.setdefault(tzid, []).extend(found)
-    known = _known_zones()
     return {
         tzid: (dt.date(min(found).year, 1, 1), dt.date(max(found).year, 12, 31))
         for tzid, found in days.items()
         # Only IANA names can be rebuilt; launchkit writes no others (the model checks them).
-        if tzid in known
+        if _known_zone(tzid)
     }
 
 
-def _known_zones() -> set[str]:
+def _known_zone(tzid: str) -> bool:
     import zoneinfo
 
-    return set(zoneinfo.available_timezones())
+    try:
+        zoneinfo.ZoneInfo(tzid)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 _ZONED = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE")
