@@ -159,7 +159,7 @@ _ZONED = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE")
 
 
 def _zoned_days(event: Event) -> dict[str, list[dt.date]]:
-    """The TZIDs an event's properties name, each with the first and last day it is used on."""
+    """The TZIDs an event's properties name, each with the days it uses it on (its last, for a rule)."""
     days: dict[str, list[dt.date]] = {}
     for name in _ZONED:
         found = event.get(name)
