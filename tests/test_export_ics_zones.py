@@ -179,7 +179,9 @@ def test_lengths(text, minutes):
     assert parse_event_length(text) == dt.timedelta(minutes=minutes)
 
 
-@pytest.mark.parametrize("text", ["", "90", "0m", "25h", "1d", "h", 45, None, "1h30"])
+@pytest.mark.parametrize(
+    "text", ["", "90", "0m", "25h", "1d", "h", 45, None, "1h30", "1h\n30m", "25h\n"]
+)
 def test_bad_lengths(text):
     from pydantic_core import PydanticCustomError
 

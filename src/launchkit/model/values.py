@@ -236,14 +236,14 @@ def parse_time(value: Any) -> dt.time:
     )
 
 
-_EVENT_LENGTH = re.compile(r"^(?:(\d{1,2})\s*h)?\s*(?:(\d{1,4})\s*m(?:in)?)?$")
+_EVENT_LENGTH = re.compile(r"(?:(\d{1,2}) *h)? *(?:(\d{1,4}) *m(?:in)?)?")
 MAX_EVENT_LENGTH = dt.timedelta(hours=24)
 
 
 def parse_event_length(value: Any) -> dt.timedelta:
     """How long a timed task's calendar slot lasts: `45m`, `2h`, `1h30m` (1 minute to 24 hours)."""
     text = value.strip().lower() if isinstance(value, str) else None
-    match = _EVENT_LENGTH.match(text) if text else None
+    match = _EVENT_LENGTH.fullmatch(text) if text else None
     if match is None or not any(match.groups()):
         raise PydanticCustomError(
             "bad-length",
@@ -256,7 +256,7 @@ def parse_event_length(value: Any) -> dt.timedelta:
         raise PydanticCustomError(
             "bad-length",
             "'{text}' is not between 1 minute and 24 hours",
-            {"text": value},
+            {"text": text},
         )
     return length
 
@@ -455,7 +455,7 @@ EventLengthValue = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\s*(\d{1,2}\s*h)?\s*(\d{1,4}\s*m(in)?)?\s*$",
+            "pattern": r"^ *(\d{1,2} *h)? *(\d{1,4} *m(in)?)? *$",
             "minLength": 2,
             "examples": ["30m", "45m", "2h", "1h30m"],
         }
