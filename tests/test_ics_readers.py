@@ -339,3 +339,47 @@ def test_every_kind_of_case_is_there(cases: list[Case]) -> None:
     assert sum(bool(c.cancelled) for c in cases) >= len(PLAYBOOKS)
     timed_cancelled = [c for c in cases if any("T" in e["start"] for e in c.cancelled.values())]
     assert timed_cancelled, "no cancelled timed event: the VTIMEZONE case is not exercised"
+
+
+ODD_ZONES = (
+    "Europe/Dublin",  # winter time is the "daylight" one in the tz database (negative DST)
+    "Australia/Lord_Howe",  # a 30-minute change
+    "Pacific/Chatham",  # +12:45 / +13:45
+    "America/St_Johns",  # -03:30 / -02:30
+    "America/Sao_Paulo",  # no change since 2019
+    "Africa/Casablanca",  # changes around Ramadan every year
+    "Asia/Kolkata",  # never changes
+    "UTC",
+)
+
+
+def test_every_reader_places_meetings_in_unusual_zones(cli, tmp_path: Path) -> None:
+    """A 10:00 and a 02:30 meeting in every month of 2027, in zones with unusual rules."""
+    days = [(m, d, at) for m in range(1, 13) for d, at in ((3, "10:00"), (28, "02:30"))]
+    tasks = "".join(
+        f'  - {{id: m{m}-{d}, title: M, start: 2027-{m:02d}-{d:02d}, at: "{at}"}}\n'
+        for m, d, at in days
+    )
+    cases = []
+    for zone in ODD_ZONES:
+        source = tmp_path / f"{zone.replace('/', '-')}.yaml"
+        source.write_text(
+            "launchkit: 1\nid: odd\ntitle: Odd\nlocale: en\n"
+            f"timezone: {zone}\nlaunch: 2027-01-10\n"
+            "calendar: {workweek: [mon, tue, wed, thu, fri, sat, sun]}\ntasks:\n" + tasks,
+            encoding="utf-8",
+        )
+        out = source.with_suffix(".ics")
+        doc = _export(cli, source, out)
+        cases.append(Case(zone, out, ics_readers.expected(doc, "odd"), "Odd", None, zone))
+    problems = []
+    for case in cases:
+        for reader, reading in ics_readers.read_python(case.path).items():
+            problems += [f"{case.name}: {reader}: {p}" for p in _compare(reader, reading, case)]
+    assert not problems, "\n".join(problems)
+    readings = ics_readers.read_icaljs([case.path for case in cases])
+    for case in cases:
+        problems += [
+            f"{case.name}: ical.js: {p}" for p in _compare("ical.js", readings[case.path], case)
+        ]
+    assert not problems, "\n".join(problems)
