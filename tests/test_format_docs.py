@@ -27,6 +27,7 @@ NAMED: list[tuple[Any, str]] = [
     (values.OffsetValue, "[offset](#offsets)"),
     (values.SpanValue, "[length](#lengths)"),
     (values.TimeValue, "[time](#times)"),
+    (values.EventLengthValue, "[event length](#event-lengths)"),
     (values.RRuleValue, "[repeat rule](#repeat-rules)"),
     (values.TimezoneName, "[time zone](#time-zones)"),
     (values.CountryCode, "[country code](#country-codes)"),

@@ -219,6 +219,18 @@ def test_repeat_occurrences_that_meet_after_moving_are_held_once(plan):
     ]
 
 
+@pytest.mark.parametrize("at", [None, '"09:30"', '"23:59"', '"00:00"'])
+def test_a_date_until_covers_its_whole_day_with_or_without_a_time(plan, at):
+    # RFC 5545 3.3.10: UNTIL is inclusive; a DATE bounds by the whole day (issue 16).
+    timed = f", at: {at}" if at else ""
+    p = plan(
+        ITALY,
+        "2027-04-12",
+        f"- {{id: w, title: W, start: 2027-04-05{timed}, repeat: FREQ=WEEKLY;UNTIL=20270419}}\n",
+    )
+    assert p.task("w").occurrences == [D(2027, 4, 5), D(2027, 4, 12), D(2027, 4, 19)]
+
+
 SITES = """\
 sites:
   - {id: milan, name: Milan office}

@@ -42,6 +42,11 @@ def export(
         metavar="BEFORE",
         help="With --ics: a reminder before each task: 1d, 2h, 30m.",
     ),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="With --ics -o: replace the file even if it is another playbook's calendar.",
+    ),
 ) -> None:
     """Export the dated plan as a calendar file, a CSV table or a Mermaid Gantt chart.
 
@@ -49,14 +54,17 @@ def export(
     """
     from launchkit.diagnostics import LaunchkitError, error
     from launchkit.outputs.export import EXPORTERS
-    from launchkit.outputs.export.ics import PreviousCalendarError
+    from launchkit.outputs.export.ics import ForeignCalendarError, PreviousCalendarError
     from launchkit.schedule import schedule
 
     fmt = _format(ics, csv, mermaid, markdown, alarm)
     plan = schedule(load(file), launch)
-    options = _options(plan, fmt, owner, site, alarm, markdown, output)
+    options = _options(plan, fmt, owner, site, alarm, markdown, output, force)
     try:
         text = EXPORTERS[fmt](plan, options)
+    except ForeignCalendarError as e:
+        message = f"{e}; refusing to overwrite it (--force replaces it)"
+        raise LaunchkitError([error(str(output), 1, 1, "other-playbook", message)]) from None
     except PreviousCalendarError as e:
         raise LaunchkitError(
             [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
@@ -93,6 +101,7 @@ def _options(
     alarm: str | None,
     markdown: bool,
     output: Path | None,
+    force: bool,
 ) -> ExportOptions:
     """Check the filters against the playbook and gather what the exporter needs."""
     from launchkit.diagnostics import did_you_mean
@@ -115,7 +124,13 @@ def _options(
         # Replacing an earlier export: carry its SEQUENCE and DTSTAMP over (docs/export.md).
         previous = output.read_bytes()
     return ExportOptions(
-        owner=owner, site=site, alarm=before, now=_now(), previous=previous, markdown=markdown
+        owner=owner,
+        site=site,
+        alarm=before,
+        now=_now(),
+        previous=previous,
+        markdown=markdown,
+        force=force,
     )
 
 

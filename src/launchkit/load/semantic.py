@@ -196,6 +196,14 @@ class _References:
                 "no-sites",
                 "per_site makes one copy of the task per site, but the playbook lists no sites",
             )
+        if task.get("length") is not None and task.get("at") is None:
+            yield self.at(
+                (*here, "length"),
+                "length-without-at",
+                f"task '{task.get('id')}' has a length but no at: length is how long a timed"
+                ' event lasts; add at: "HH:MM" or remove length',
+                key=True,
+            )
         yield from self.site_status_problems(here, task)
         if all(task.get(k) in (None, []) for k in ("start", "due", "after")):
             yield self.at(

@@ -14,6 +14,7 @@ from launchkit.model.values import (
     CountryCode,
     Day,
     Email,
+    EventLengthValue,
     Name,
     OffsetValue,
     RRuleValue,
@@ -157,6 +158,8 @@ class Task(Strict):
     """How long it takes: 1bd (the default), 5bd, 2w. 0bd makes a milestone."""
     at: TimeValue | None = None
     """Time of day for a timed event, as "HH:MM" in the playbook's time zone."""
+    length: EventLengthValue | None = None
+    """How long a timed (`at`) task's calendar event lasts: 45m, 2h, 1h30m (default 30m)."""
     repeat: RRuleValue | None = None
     """Recurrence as an RFC 5545 RRULE, e.g. FREQ=MONTHLY;COUNT=3."""
     per_site: bool = False

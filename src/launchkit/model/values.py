@@ -236,6 +236,36 @@ def parse_time(value: Any) -> dt.time:
     )
 
 
+_EVENT_LENGTH = re.compile(r"(?:(\d{1,2}) *h)? *(?:(\d{1,4}) *m(?:in)?)?")
+MAX_EVENT_LENGTH = dt.timedelta(hours=24)
+
+
+def parse_event_length(value: Any) -> dt.timedelta:
+    """How long a timed task's calendar slot lasts: `45m`, `2h`, `1h30m` (1 minute to 24 hours)."""
+    text = value.strip().lower() if isinstance(value, str) else None
+    match = _EVENT_LENGTH.fullmatch(text) if text else None
+    if match is None or not any(match.groups()):
+        raise PydanticCustomError(
+            "bad-length",
+            "expected how long the event lasts, such as 45m, 2h or 1h30m, got {text}",
+            {"text": _show(value)},
+        )
+    hours, minutes = (int(g) if g else 0 for g in match.groups())
+    length = dt.timedelta(hours=hours, minutes=minutes)
+    if not dt.timedelta(minutes=1) <= length <= MAX_EVENT_LENGTH:
+        raise PydanticCustomError(
+            "bad-length",
+            "'{text}' is not between 1 minute and 24 hours",
+            {"text": text},
+        )
+    return length
+
+
+def _ser_event_length(length: dt.timedelta) -> str:
+    hours, minutes = divmod(int(length.total_seconds()) // 60, 60)
+    return (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes or not hours else "")
+
+
 def parse_rrule(value: Any) -> str:
     """An RFC 5545 RRULE body such as `FREQ=MONTHLY;COUNT=3`, checked by python-dateutil."""
     if not isinstance(value, str):
@@ -416,6 +446,19 @@ TimeValue = Annotated[
     PlainSerializer(lambda t: t.strftime("%H:%M")),
     WithJsonSchema(
         {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$", "examples": ["13:30"]}
+    ),
+]
+EventLengthValue = Annotated[
+    dt.timedelta,
+    PlainValidator(parse_event_length),
+    PlainSerializer(_ser_event_length),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^ *(\d{1,2} *h)? *(\d{1,4} *m(in)?)? *$",
+            "minLength": 2,
+            "examples": ["30m", "45m", "2h", "1h30m"],
+        }
     ),
 ]
 RRuleValue = Annotated[

@@ -10,6 +10,9 @@ from launchkit.load import LoadedPlaybook
 from launchkit.model import Playbook, Task
 from launchkit.schedule.workdays import WorkCalendar
 
+DEFAULT_EVENT_LENGTH = dt.timedelta(minutes=30)
+"""How long a timed (`at`) task lasts when it gives no `length`: calendars need a slot."""
+
 
 @dataclass(frozen=True)
 class Moved:
@@ -75,6 +78,13 @@ class PlannedTask:
     @property
     def at(self) -> dt.time | None:
         return self.task.at
+
+    @property
+    def length(self) -> dt.timedelta | None:
+        """How long a timed task's event lasts (`length`, else 30 minutes); None without `at`."""
+        if self.task.at is None:
+            return None
+        return self.task.length or DEFAULT_EVENT_LENGTH
 
 
 @dataclass

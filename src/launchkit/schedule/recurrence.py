@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from launchkit.schedule.plan import Moved
 from launchkit.schedule.workdays import WorkCalendar
@@ -24,6 +25,7 @@ def occurrences(
     from dateutil.rrule import rrulestr
 
     start = dt.datetime.combine(first, at or dt.time())
+    rule = inclusive_until(rule)
     days: dict[dt.date, None] = {}
     for when in rrulestr(rule, dtstart=start, cache=False):
         day = when.date()
@@ -32,3 +34,16 @@ def occurrences(
             moved.append(Moved("occurrence", day, working, calendar.why_closed(day) or ""))
         days[working] = None
     return list(days)
+
+
+_DATE_UNTIL = re.compile(r"(UNTIL=)(\d{8})(?=;|$)", re.IGNORECASE)
+
+
+def inclusive_until(rule: str) -> str:
+    """The rule with a date UNTIL read as the end of that day.
+
+    RFC 5545 3.3.10: the UNTIL value bounds the recurrence inclusively, and a DATE covers its
+    whole day. dateutil reads `UNTIL=20270419` as midnight, which would drop a 09:30 meeting on
+    the 19th.
+    """
+    return _DATE_UNTIL.sub(r"\g<1>\g<2>T235959", rule)

@@ -37,6 +37,8 @@ class ExportOptions:
     """ICS: the calendar this export replaces, to carry SEQUENCE and DTSTAMP over (see docs)."""
     markdown: bool = False
     """Mermaid: wrap the chart in a ```mermaid fence and add a task table."""
+    force: bool = False
+    """ICS: replace `previous` even when it is another playbook's calendar, carrying nothing over."""
 
 
 Exporter = Callable[["Plan", ExportOptions], str]

@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 
 PRODID = "-//launchkit//launchkit playbook export//EN"
 HASH = "X-LAUNCHKIT-HASH"
-TIMED_LENGTH = dt.timedelta(minutes=30)
-"""How long a timed (`at`) task's event lasts: the plan gives it a moment, calendars need a slot."""
 
 
 class PreviousCalendarError(ValueError):
@@ -47,52 +45,154 @@ class PreviousCalendarError(ValueError):
 
 def export_ics(plan: Plan, options: ExportOptions) -> str:
     """The plan as an iCalendar document (CRLF line ends, UTF-8 text)."""
-    import zoneinfo
+    from icalendar import Calendar, vText
 
-    from icalendar import Calendar, Timezone
+    from launchkit.outputs.export.vtimezone import vtimezone
+
+    tasks = sorted(selected(plan, options), key=lambda t: (t.start, t.id))
+    lines = _Lines()
+    events = [_event(plan, task, options, lines) for task in tasks]
+    stamp = options.now.astimezone(dt.UTC).replace(microsecond=0)
+    uids = {event.uid for event in events}
+    try:
+        previous = _previous_events(options.previous, uids)
+        _check_owner(plan, previous)
+    except PreviousCalendarError:
+        if not options.force:
+            raise
+        # --force: the file is replaced, and nothing in it is carried over or cancelled.
+        previous = _Previous()
+    cancelled = [_cancelled(previous.gone[uid], stamp) for uid in sorted(previous.gone)]
 
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    # X- properties have no known type: icalendar writes their text as it is and refuses a line
-    # break in it (found by the fuzz suite). A calendar's name and description are one line each.
-    cal.add("x-wr-calname", _one_line(_calendar_name(plan, options)))
+    name = " ".join(_calendar_name(plan, options).split())
+    description = (plan.playbook.description or "").strip()
+    # The name and description, as RFC 7986 NAME and DESCRIPTION and as the older X-WR- pair
+    # that Apple and Google read. All four are TEXT, escaped, and say so with VALUE=TEXT:
+    # ical.js and icalendar take NAME and X- properties raw otherwise, vobject always decodes
+    # them, and "a, b" written raw was cut at the comma (docs/export.md).
+    text = {"VALUE": "TEXT"}
+    cal.add("name", vText(name), parameters=text)
+    cal.add("x-wr-calname", vText(name), parameters=text)
+    if description:
+        cal.add("description", vText(description))
+        cal.add("x-wr-caldesc", vText(description), parameters=text)
     cal.add("x-wr-timezone", plan.timezone)
-    if plan.playbook.description:
-        cal.add("x-wr-caldesc", _one_line(plan.playbook.description))
     # Subscribers (Outlook, Apple Calendar) poll a published calendar this often.
     cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")
-
-    tasks = sorted(selected(plan, options), key=lambda t: (t.start, t.id))
-    lines = _Lines()
-    events = [_event(plan, task, options, lines) for task in tasks]
-    if any(t.at is not None for t in tasks):
-        years = [d.year for t in tasks for d in occurrence_dates(t)]
-        zone = Timezone.from_tzinfo(
-            zoneinfo.ZoneInfo(plan.timezone),
-            tzid=plan.timezone,
-            first_date=dt.date(min(years), 1, 1),
-            last_date=dt.date(max(years) + 1, 1, 1),
-        )
-        cal.add_component(zone)
-    # The calendar's own lines and time zone go through icalendar as a whole; each event is
+    # RFC 5545 3.2.19: a VTIMEZONE for every TZID any event uses, the cancelled ones included.
+    for tzid, (first, last) in sorted(_zones(plan, tasks, cancelled).items()):
+        cal.add_component(vtimezone(tzid, first, last))
+    # The calendar's own lines and time zones go through icalendar as a whole; each event is
     # written once from its folded lines (see _FastEvent), then the calendar is closed.
     head = cal.to_ical().decode("utf-8")
     end = "END:VCALENDAR\r\n"
     assert head.endswith(end)
-    stamp = options.now.astimezone(dt.UTC).replace(microsecond=0)
-    uids = {event.uid for event in events}
-    previous = _previous_events(options.previous, uids)
     parts = [head[: -len(end)]]
     for event in events:
         parts.append(event.finish(previous.kept.get(event.uid), stamp, lines))
-    for uid in sorted(previous.gone):
-        parts.append(_cancelled(previous.gone[uid], stamp).to_ical().decode("utf-8"))
+    for gone in cancelled:
+        parts.append(gone.to_ical().decode("utf-8"))
     parts.append(end)
     return "".join(parts)
+
+
+class ForeignCalendarError(PreviousCalendarError):
+    """The file an export would replace holds another playbook's calendar."""
+
+
+def _check_owner(plan: Plan, previous: _Previous) -> None:
+    """Refuse to replace a calendar none of whose events belong to this playbook.
+
+    Its events would all be written back cancelled: `export starter --ics -o app-launch.ics`
+    would turn app-launch's calendar into 40 cancelled events. A calendar with no events at all
+    (an empty plan's) belongs to nobody and may be replaced.
+    """
+    uids = [*previous.kept, *previous.gone]
+    suffix = f"@{plan.playbook.id}"
+    if not uids or any(uid.endswith(suffix) for uid in uids):
+        return
+    owners = sorted({uid.rpartition("@")[2] for uid in uids})
+    raise ForeignCalendarError(
+        f"a calendar exported from playbook {', '.join(repr(o) for o in owners)}, "
+        f"not '{plan.playbook.id}'"
+    )
+
+
+def _zones(
+    plan: Plan, tasks: list[PlannedTask], cancelled: list[Event]
+) -> dict[str, tuple[dt.date, dt.date]]:
+    """Each TZID the events use, with the whole years their local times fall in."""
+    days: dict[str, list[dt.date]] = {}
+    for task in tasks:
+        if task.at is not None:
+            dates = occurrence_dates(task)
+            # A long event late in the day ends on the next one.
+            days.setdefault(plan.timezone, []).extend([dates[0], dates[-1] + dt.timedelta(days=1)])
+    for event in cancelled:
+        for tzid, found in _zoned_days(event).items():
+            days.setdefault(tzid, []).extend(found)
+    return {
+        tzid: (dt.date(min(found).year, 1, 1), dt.date(max(found).year, 12, 31))
+        for tzid, found in days.items()
+        # Only IANA names can be rebuilt; launchkit writes no others (the model checks them).
+        if _known_zone(tzid)
+    }
+
+
+def _known_zone(tzid: str) -> bool:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(tzid)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+_ZONED = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE")
+
+
+def _zoned_days(event: Event) -> dict[str, list[dt.date]]:
+    """The TZIDs an event's properties name, each with the days it uses it on (its last, for a rule)."""
+    days: dict[str, list[dt.date]] = {}
+    for name in _ZONED:
+        found = event.get(name)
+        for prop in found if isinstance(found, list) else [found]:
+            tzid = getattr(prop, "params", {}).get("TZID") if prop is not None else None
+            if not tzid:
+                continue
+            values = [v.dt for v in prop.dts] if hasattr(prop, "dts") else [prop.dt]
+            days.setdefault(str(tzid), []).extend(
+                v.date() if isinstance(v, dt.datetime) else v for v in values
+            )
+    start = event.get("DTSTART")
+    rule = event.get("RRULE")
+    if start is not None and rule is not None and "TZID" in start.params:
+        last = _last_occurrence(rule, start.dt)
+        if last is not None:
+            days[str(start.params["TZID"])].append(last)
+    return days
+
+
+def _last_occurrence(rule: Any, start: dt.date) -> dt.date | None:
+    """The last day a (finite) rule reaches from `start`, or None when it cannot be read."""
+    from dateutil.rrule import rrulestr
+
+    naive = start.replace(tzinfo=None) if isinstance(start, dt.datetime) else start
+    try:
+        text = rule.to_ical().decode("ascii")
+        if "UNTIL" not in text.upper() and "COUNT" not in text.upper():
+            return None
+        found = list(rrulestr(text, dtstart=naive, ignoretz=True, cache=False))
+    except (ValueError, TypeError):
+        return None
+    return found[-1].date() if found else None
 
 
 def read_calendar(data: bytes) -> Calendar:
@@ -233,8 +333,13 @@ def _event(plan: Plan, task: PlannedTask, options: ExportOptions, lines: _Lines)
     props = [lines.text("UID", uid), lines.text("SUMMARY", task.title)]
     days = occurrence_dates(task)
     first: dt.date = days[0]
+    ruled = False
     if task.task.repeat:
-        first = _recurrence(plan, task, props, lines)
+        if task.at is not None and not all(_exact(plan, task, d) for d in days):
+            _listed(plan, task, days, props, lines)
+        else:
+            first = _recurrence(plan, task, props, lines)
+            ruled = True
     if task.at is None:
         props += lines.same("DTSTART", first)
         end = first + dt.timedelta(days=max((task.end - task.start).days, 0) + 1)
@@ -243,8 +348,15 @@ def _event(plan: Plan, task: PlannedTask, options: ExportOptions, lines: _Lines)
         props.append(lines.text("TRANSP", "TRANSPARENT"))
     else:
         start = _at(plan, task, first)
+        if not ruled and not _exact(plan, task, first):
+            # At or across a clock change: readers disagree on the local times, the instant
+            # leaves no doubt (RFC 5545 allows a UTC DTSTART; the calendar shows local time).
+            start = start.astimezone(dt.UTC)
         props += lines.same("DTSTART", start)
-        props += lines.same("DTEND", start + TIMED_LENGTH)
+        # DURATION, not DTEND: an exact length (RFC 5545 3.3.6), where a wall-clock end across
+        # a clock change makes readers disagree on how long the event lasts.
+        assert task.length is not None
+        props += lines.same("DURATION", task.length)
         props.append(lines.text("TRANSP", "OPAQUE"))
     props.append(lines.text("STATUS", "CANCELLED" if task.status == "skipped" else "CONFIRMED"))
     props.append(lines.text("DESCRIPTION", _description(plan, task)))
@@ -273,11 +385,42 @@ def _event(plan: Plan, task: PlannedTask, options: ExportOptions, lines: _Lines)
     return _Event(uid, props, alarm)
 
 
-def _at(plan: Plan, task: PlannedTask, day: dt.date) -> dt.datetime:
+def _zone(plan: Plan) -> dt.tzinfo:
     import zoneinfo
 
+    return zoneinfo.ZoneInfo(plan.timezone)
+
+
+def _at(plan: Plan, task: PlannedTask, day: dt.date) -> dt.datetime:
+    """The task's local time on `day`; the first of two, or the offset before a gap (fold=0).
+
+    RFC 5545 3.3.5: an ambiguous local time means its first occurrence, and a time skipped by
+    the spring change is read with the offset in force before it.
+    """
     assert task.at is not None
-    return dt.datetime.combine(day, task.at, tzinfo=zoneinfo.ZoneInfo(plan.timezone))
+    return dt.datetime.combine(day, task.at, tzinfo=_zone(plan))
+
+
+def _exact(plan: Plan, task: PlannedTask, day: dt.date) -> bool:
+    """Whether the task's event on `day` reads the same in every reader.
+
+    Its start and end must each happen once on the clock, and no clock change may fall
+    between them: ical.js and the Python readers add a DURATION in wall-clock time, so across
+    a change they would end it an hour off the exact length (RFC 5545 3.3.6).
+    """
+    start = _at(plan, task, day)
+    assert task.length is not None
+    end = (start.astimezone(dt.UTC) + task.length).astimezone(start.tzinfo)
+    return (
+        _once(start)
+        and _once(end)
+        and end.replace(tzinfo=None) == start.replace(tzinfo=None) + task.length
+    )
+
+
+def _once(moment: dt.datetime) -> bool:
+    """Whether a local time happens exactly once that day (not repeated, not skipped)."""
+    return moment.utcoffset() == moment.replace(fold=1).utcoffset()
 
 
 def _recurrence(
@@ -309,14 +452,35 @@ def _recurrence(
     until = rule.get("UNTIL")
     if until:
         last = until[0].date() if isinstance(until[0], dt.datetime) else until[0]
-        # RFC 5545: UNTIL is in UTC for a zoned DTSTART, and a DATE for an all-day one.
-        rule["UNTIL"] = [_at(plan, task, last).astimezone(dt.UTC) if timed else last]
+        # RFC 5545: UNTIL is in UTC for a zoned DTSTART, and a DATE for an all-day one. The end
+        # of the last day, so that no reading of that day's local time falls after it.
+        end_of_day = dt.datetime.combine(last, dt.time(23, 59, 59), _zone(plan))
+        rule["UNTIL"] = [end_of_day.astimezone(dt.UTC) if timed else last]
     props += lines.general("RRULE", rule)
     if raw - actual:
         props += lines.general("EXDATE", [value(d) for d in sorted(raw - actual)])
     if actual - raw:
         props += lines.general("RDATE", [value(d) for d in sorted(actual - raw)])
     return anchor
+
+
+def _listed(
+    plan: Plan, task: PlannedTask, days: list[dt.date], props: list[tuple[str, str]], lines: _Lines
+) -> None:
+    """RDATE for every occurrence of a timed repeat that meets a clock change.
+
+    Readers disagree on a local time that happens twice or never, and an EXDATE cannot take
+    one out of the rule: it would also remove the UTC RDATE at the same instant. So such a
+    series is written as its occurrences, local times where they are exact, UTC instants where
+    they are not (docs/export.md). The first is listed too, though it is DTSTART: ical.js and
+    Home Assistant's reader leave DTSTART out of a recurrence set that has RDATE and no RRULE.
+    """
+    local = [_at(plan, task, d) for d in days if _exact(plan, task, d)]
+    utc = [_at(plan, task, d).astimezone(dt.UTC) for d in days if not _exact(plan, task, d)]
+    if local:
+        props += lines.general("RDATE", local)
+    if utc:
+        props += lines.general("RDATE", utc)
 
 
 def _expand(rule: Any, anchor: dt.date) -> list[dt.date]:
@@ -603,7 +767,3 @@ def _cancelled(before: Event, now: dt.datetime) -> Event:
     event.add("sequence", int(before.get("SEQUENCE", 0)) + 1)
     event.add("dtstamp", now)
     return event
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -26,7 +26,7 @@ def plan_document(plan: Plan) -> dict[str, Any]:
 
 
 def task_document(t: PlannedTask) -> dict[str, Any]:
-    """One task: the contract's keys in their order, then deadline, latest_end and moved."""
+    """One task: the contract's keys in their order, then deadline, latest_end, moved, length."""
     return {
         "id": t.id,
         "title": t.title,
@@ -44,6 +44,8 @@ def task_document(t: PlannedTask) -> dict[str, Any]:
         "deadline": t.deadline.isoformat() if t.deadline else None,
         "latest_end": t.latest_end.isoformat() if t.latest_end else None,
         "moved": [moved_document(m) for m in t.moved],
+        # Additive (issue 16): how long a timed task's event lasts; null for an all-day task.
+        "length_minutes": int(t.length.total_seconds()) // 60 if t.length else None,
     }
 
 
