@@ -6,13 +6,11 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from conftest import SETUP_EXPORT, require_tool
 from launchkit.load import load_playbook
 from launchkit.schedule import Moved, Plan, PlannedTask
 
@@ -145,15 +143,12 @@ NODE_MODULES = (
 def mermaid_reads(chart: str) -> dict[str, Any]:
     """What Mermaid's parser makes of a chart: its tasks, dates and tags, entities decoded.
 
-    Skips the test (saying why) only where Node.js is missing; with Node but without the npm
-    packages it fails and names the script that installs them.
+    Skips the test (fails it under CI=true) where Node.js or the npm packages are missing, with
+    the command that installs them.
     """
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed, so Mermaid's own parser cannot check the chart")
-    assert (NODE_MODULES / "mermaid").is_dir(), (
-        f"Mermaid is not installed under {NODE_MODULES}; run .ci/setup-export.sh"
-    )
+    node = require_tool("node", f"Node.js 18+ (apt-get install nodejs npm), then {SETUP_EXPORT}")
+    require_tool("mermaid", SETUP_EXPORT, found=(NODE_MODULES / "mermaid").is_dir())
+    require_tool("jsdom", SETUP_EXPORT, found=(NODE_MODULES / "jsdom").is_dir())
     env = {**os.environ, "TZ": "UTC", "LAUNCHKIT_NODE_MODULES": str(NODE_MODULES)}
     done = subprocess.run(
         [node, str(SCRIPT)], input=chart, capture_output=True, text=True, env=env, timeout=120
