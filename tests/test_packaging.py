@@ -150,6 +150,10 @@ def test_version_and_module_entry_point_from_the_wheel(installed):
     bin_dir, outside = installed
     r = run(bin_dir / "launchkit", "--version", cwd=outside)
     assert (r.returncode, r.stdout) == (0, f"launchkit {__version__}\n")
+    # The stored help (launchkit/cli/help.txt) travels in the wheel and answers --help.
+    r = run(bin_dir / "launchkit", "--help", cwd=outside, env={"COLUMNS": "100"})
+    stored = (ROOT / "src" / "launchkit" / "cli" / "help.txt").read_text(encoding="utf-8")
+    assert (r.returncode, r.stdout) == (0, stored)
     r = run(bin_dir / "python", "-m", "launchkit", "--help", cwd=outside)
     assert r.returncode == 0
     assert "validate" in r.stdout

@@ -30,7 +30,7 @@ def test_command_table_lists_every_command_once(cli):
     assert sorted(set(table)) == sorted(names)
     help_text = cli("--help").stdout
     for name in names:
-        assert re.search(rf"^│ {name}\b", help_text, flags=re.M), name
+        assert re.search(rf"^ +{name} ", help_text, flags=re.M), name
 
 
 def test_readme_says_how_to_run_the_full_suite_as_ci_does():
