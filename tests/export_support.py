@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import json
 import os
 import re
 import subprocess
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -149,18 +151,53 @@ def mermaid_reads(chart: str) -> dict[str, Any]:
     node = require_tool("node", f"Node.js 18+ (apt-get install nodejs npm), then {SETUP_EXPORT}")
     require_tool("mermaid", SETUP_EXPORT, found=(NODE_MODULES / "mermaid").is_dir())
     require_tool("jsdom", SETUP_EXPORT, found=(NODE_MODULES / "jsdom").is_dir())
-    env = {**os.environ, "TZ": "UTC", "LAUNCHKIT_NODE_MODULES": str(NODE_MODULES)}
-    done = subprocess.run(
-        [node, str(SCRIPT)], input=chart, capture_output=True, text=True, env=env, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result = _mermaid_process(node).read(chart)
     assert result["ok"], result.get("error")
     for task in result["tasks"]:
         task["text"] = _decode(task["text"]).strip()
         task["section"] = _decode(task["section"]).strip()
     result["title"] = _decode(result["title"]).strip()
     return result
+
+
+class _Mermaid:
+    """One Node process running Mermaid for the whole test run: starting it takes a second or
+    two, parsing a chart a few milliseconds. Charts go in one per line as JSON strings."""
+
+    def __init__(self, node: str) -> None:
+        env = {**os.environ, "TZ": "UTC", "LAUNCHKIT_NODE_MODULES": str(NODE_MODULES)}
+        env["LAUNCHKIT_MERMAID_SERVE"] = "1"
+        self.process = subprocess.Popen(
+            [node, str(SCRIPT)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
+        atexit.register(self.close)
+
+    def read(self, chart: str) -> dict[str, Any]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps(chart) + "\n")
+        self.process.stdin.flush()
+        for line in self.process.stdout:
+            if line.startswith("@@mermaid "):
+                result: dict[str, Any] = json.loads(line.removeprefix("@@mermaid "))
+                return result
+        raise AssertionError(f"Mermaid's parser stopped (exit {self.process.wait(timeout=60)})")
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            self.process.wait(timeout=60)
+
+
+@cache
+def _mermaid_process(node: str) -> _Mermaid:
+    return _Mermaid(node)
 
 
 def _decode(text: str) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import sys
 
-HELP_FILE = os.path.join(os.path.dirname(__file__), "cli", "help.txt")
+# os.path, not pathlib: this module runs before anything else, and pathlib is not yet imported.
+HELP_FILE = os.path.join(os.path.dirname(__file__), "cli", "help.txt")  # noqa: PTH118, PTH120
 PROGRAM = "launchkit"
 # Click wraps plain help at the terminal's width, but never wider than 80 columns.
 FULL_WIDTH = 80
@@ -40,7 +41,7 @@ def main() -> None:
 def stored_help() -> str | None:
     """The stored `launchkit --help` text, or None where it is missing (then Typer answers)."""
     try:
-        with open(HELP_FILE, encoding="utf-8") as file:
+        with open(HELP_FILE, encoding="utf-8") as file:  # noqa: PTH123
             return file.read()
     except OSError:
         return None
@@ -53,8 +54,9 @@ def terminal_columns() -> int:
     except ValueError:
         columns = 0
     if columns <= 0:
+        stdout = sys.__stdout__
         try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+            columns = os.get_terminal_size(stdout.fileno()).columns if stdout else 0
         except (AttributeError, ValueError, OSError):
             columns = 0
     return columns or FULL_WIDTH
@@ -62,4 +64,4 @@ def terminal_columns() -> int:
 
 def _is_launchkit() -> bool:
     # Click names the program in `Usage:` after the script it was started as.
-    return os.path.basename(sys.argv[0]) == PROGRAM
+    return os.path.basename(sys.argv[0]) == PROGRAM  # noqa: PTH119
