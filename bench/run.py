@@ -133,7 +133,17 @@ def measure(
     return Sample(statistics.median(times), max(peaks), codes)
 
 
-def startup(runs: int) -> list[tuple[str, Sample]]:
+# With --floor: what the imports alone cost, to see which one sets the floor of a command.
+FLOOR = [
+    "import typer",
+    "import pydantic",
+    "import typer, pydantic",
+    "import launchkit.cli",
+    "import launchkit.cli, launchkit.model",
+]
+
+
+def startup(runs: int, floor: bool = False) -> list[tuple[str, Sample]]:
     """`python -c pass` and four launchkit commands, each run `runs` times, interleaved."""
     lk = launchkit_command()
     commands = {
@@ -143,6 +153,8 @@ def startup(runs: int) -> list[tuple[str, Sample]]:
         f"launchkit validate {BUILTIN}": [*lk, "validate", BUILTIN],
         f"launchkit check {BUILTIN} --as-of {AS_OF}": [*lk, "check", BUILTIN, "--as-of", AS_OF],
     }
+    if floor:
+        commands |= {f"python -c '{code}'": [PYTHON, "-c", code] for code in FLOOR}
     # Interleaving the runs spreads any burst of load on a shared machine over all commands.
     results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
     for _ in range(runs):
@@ -216,6 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--venv", type=Path, help="make or reuse the measured venv here")
     parser.add_argument("--here", action="store_true", help="measure this Python's environment")
+    parser.add_argument("--floor", action="store_true", help="also time the imports alone")
     parser.add_argument("--startup-only", action="store_true")
     parser.add_argument("--no-startup", action="store_true")
     parser.add_argument("--kinds", nargs="+", choices=["sites", "flat"], default=["sites", "flat"])
@@ -237,7 +250,7 @@ def _run(args: argparse.Namespace, missed: list[str]) -> int:
           f"load average {os.getloadavg()[0]:.1f} at start\n")  # fmt: skip
 
     if not args.no_startup:
-        rows = startup(args.startup_runs)
+        rows = startup(args.startup_runs, args.floor)
         base = rows[0][1].seconds
         print(f"## Start-up (median of {args.startup_runs} runs)\n")
         print("| command | seconds | × python -c pass | peak MB | exit |")
