@@ -26,6 +26,7 @@ from launchkit import __version__
 from workflow_support import pinned, read_steps
 
 DISTRIBUTION = "launchkit-playbook"
+SOURCE_FOLDERS = ("src", "tests", "bench", "playbooks", "templates")
 
 
 def run(
@@ -55,7 +56,11 @@ def dependency_folders(venv_python: Path, cwd: Path) -> list[str]:
         real = os.path.realpath(entry) if entry else ""
         if not entry or not os.path.isdir(real) or real in has:
             continue
-        if Path(real).is_relative_to(ROOT.resolve()):  # src/ of an editable install, tests/
+        # The checkout itself, src/ (an editable install) and tests/ stay out; a venv inside the
+        # checkout (`python -m venv .venv`, as the README's user makes it) stays in.
+        if any(Path(real).is_relative_to(ROOT.resolve() / d) for d in SOURCE_FOLDERS) or (
+            Path(real) == ROOT.resolve()
+        ):
             continue
         folders.append(real)
         has.add(real)
