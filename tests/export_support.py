@@ -149,8 +149,8 @@ def mermaid_reads(chart: str) -> dict[str, Any]:
     the command that installs them.
     """
     node = require_tool("node", f"Node.js 18+ (apt-get install nodejs npm), then {SETUP_EXPORT}")
-    require_tool("mermaid", SETUP_EXPORT, found=(NODE_MODULES / "mermaid").is_dir())
-    require_tool("jsdom", SETUP_EXPORT, found=(NODE_MODULES / "jsdom").is_dir())
+    require_tool("mermaid (npm package)", SETUP_EXPORT, found=(NODE_MODULES / "mermaid").is_dir())
+    require_tool("jsdom (npm package)", SETUP_EXPORT, found=(NODE_MODULES / "jsdom").is_dir())
     result = _mermaid_process(node).read(chart)
     assert result["ok"], result.get("error")
     for task in result["tasks"]:
