@@ -2,7 +2,8 @@
 
 bench/README.md measures start-up; these tests keep the cuts made there from coming back
 unnoticed: the `holidays` package (its country table is read from its source, its holidays come
-from launchkit's cache once computed) and babel (weekday names of launchkit's own languages).
+from launchkit's cache once computed), babel (weekday names of launchkit's own languages) and
+rich (the text report without colour is made of plain strings).
 """
 
 from __future__ import annotations
