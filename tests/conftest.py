@@ -1,8 +1,9 @@
-"""Shared fixtures: the CLI through Typer's runner, and paths to test data."""
+"""Shared fixtures: the CLI through Typer's runner, paths to test data, and outside tools."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,73 @@ if os.environ.get("CI"):
 # The holiday cache goes to a folder of this test run, never the developer's own cache.
 os.environ["LAUNCHKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="launchkit-cache-")
 ROOT = Path(__file__).parent.parent
+
+
+# --- Outside tools (Chromium, Node.js and Mermaid's npm packages, git) ---------------------------
+# A test that needs a program pip does not install calls `require_tool()` first. Where the tool is
+# missing, the test is skipped with one line naming the command that installs it, so that the
+# README's `pip install -e '.[test]' && python -m pytest` passes on a fresh clone. Under CI
+# (`CI=true`, as GitHub Actions and .ci/run set it) a missing tool fails the test instead: the
+# checks against real consumers must not quietly stop running there.
+
+# The commands that install each tool, as the README's "Running the full test suite" gives them.
+SETUP_RENDER = "bash .ci/setup-render.sh"  # Chromium and fonts, through apt-get (as root)
+SETUP_EXPORT = "bash .ci/setup-export.sh"  # Mermaid and jsdom, through npm (needs Node.js)
+
+# Tool -> install command, for every tool a test found missing in this run (for the summary).
+_MISSING: dict[str, str] = {}
+_SKIPPED_FOR: dict[str, int] = {}
+
+
+def in_ci() -> bool:
+    """Whether this run is CI's, where a missing outside tool is a failure, not a skip."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require_tool(name: str, install: str, *, found: bool | None = None) -> str:
+    """Skip the calling test unless the outside tool `name` is there; fail instead under CI.
+
+    Without `found`, the tool is a program looked up on PATH and its full path is returned. With
+    `found` (for what is not a program, such as npm packages), the caller says whether it is there,
+    and `name` is returned. `install` is the command that installs the tool.
+    """
+    path = shutil.which(name) if found is None else (name if found else None)
+    if path is not None:
+        return path
+    _MISSING[name] = install
+    if in_ci():
+        pytest.fail(f"{name} not found, and CI=true requires it; install with: {install}", False)
+    _SKIPPED_FOR[name] = _SKIPPED_FOR.get(name, 0) + 1
+    pytest.skip(f"{name} not found; install with: {install}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "requires_tool(name, install): skip the test (fail it under CI=true) unless the program "
+        "`name` is on PATH; `install` is the command that installs it",
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`@pytest.mark.requires_tool("git", "apt-get install git")`: require_tool() as a marker."""
+    for mark in item.iter_markers("requires_tool"):
+        require_tool(*mark.args, **mark.kwargs)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """After the run, one line per missing outside tool: how many tests it cost, how to get it."""
+    if not _SKIPPED_FOR:
+        return
+    terminalreporter.section("outside tools not installed")
+    for name, count in sorted(_SKIPPED_FOR.items()):
+        tests = "test" if count == 1 else "tests"
+        terminalreporter.write_line(
+            f"{count} {tests} skipped: {name} not found; install with: {_MISSING[name]}"
+        )
+    terminalreporter.write_line(
+        'everything at once: see "Running the full test suite" in README.md'
+    )
 
 
 @dataclass

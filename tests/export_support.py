@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import json
 import os
 import re
-import shutil
 import subprocess
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from conftest import SETUP_EXPORT, require_tool
 from launchkit.load import load_playbook
 from launchkit.schedule import Moved, Plan, PlannedTask
 
@@ -145,27 +145,59 @@ NODE_MODULES = (
 def mermaid_reads(chart: str) -> dict[str, Any]:
     """What Mermaid's parser makes of a chart: its tasks, dates and tags, entities decoded.
 
-    Skips the test (saying why) only where Node.js is missing; with Node but without the npm
-    packages it fails and names the script that installs them.
+    Skips the test (fails it under CI=true) where Node.js or the npm packages are missing, with
+    the command that installs them.
     """
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed, so Mermaid's own parser cannot check the chart")
-    assert (NODE_MODULES / "mermaid").is_dir(), (
-        f"Mermaid is not installed under {NODE_MODULES}; run .ci/setup-export.sh"
-    )
-    env = {**os.environ, "TZ": "UTC", "LAUNCHKIT_NODE_MODULES": str(NODE_MODULES)}
-    done = subprocess.run(
-        [node, str(SCRIPT)], input=chart, capture_output=True, text=True, env=env, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    node = require_tool("node", f"Node.js 18+ (apt-get install nodejs npm), then {SETUP_EXPORT}")
+    require_tool("mermaid (npm package)", SETUP_EXPORT, found=(NODE_MODULES / "mermaid").is_dir())
+    require_tool("jsdom (npm package)", SETUP_EXPORT, found=(NODE_MODULES / "jsdom").is_dir())
+    result = _mermaid_process(node).read(chart)
     assert result["ok"], result.get("error")
     for task in result["tasks"]:
         task["text"] = _decode(task["text"]).strip()
         task["section"] = _decode(task["section"]).strip()
     result["title"] = _decode(result["title"]).strip()
     return result
+
+
+class _Mermaid:
+    """One Node process running Mermaid for the whole test run: starting it takes a second or
+    two, parsing a chart a few milliseconds. Charts go in one per line as JSON strings."""
+
+    def __init__(self, node: str) -> None:
+        env = {**os.environ, "TZ": "UTC", "LAUNCHKIT_NODE_MODULES": str(NODE_MODULES)}
+        env["LAUNCHKIT_MERMAID_SERVE"] = "1"
+        self.process = subprocess.Popen(
+            [node, str(SCRIPT)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
+        atexit.register(self.close)
+
+    def read(self, chart: str) -> dict[str, Any]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps(chart) + "\n")
+        self.process.stdin.flush()
+        for line in self.process.stdout:
+            if line.startswith("@@mermaid "):
+                result: dict[str, Any] = json.loads(line.removeprefix("@@mermaid "))
+                return result
+        raise AssertionError(f"Mermaid's parser stopped (exit {self.process.wait(timeout=60)})")
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            self.process.wait(timeout=60)
+
+
+@cache
+def _mermaid_process(node: str) -> _Mermaid:
+    return _Mermaid(node)
 
 
 def _decode(text: str) -> str:

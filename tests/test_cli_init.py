@@ -3,9 +3,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from ruamel.yaml import YAML
 
+from launchkit import __version__
 from launchkit.outputs.scaffold import with_launch, with_modeline
+from workflow_support import pinned, read_steps
 
 WRITTEN = [
     "launch.yaml",
@@ -116,6 +119,43 @@ def test_project_ships_its_pre_commit_hook():
     pattern = re.compile(hooks[0]["files"])
     assert pattern.search("launch.yaml") and pattern.search("playbooks/app-launch/he.yaml")
     assert not pattern.search("docs/mkdocs.yaml")
+
+
+# The workflow as GitHub runs it: each `launchkit ...` step, in order, in the new repository.
+# Before anything falls due every step passes; after the launch, with nothing done, `check` fails
+# the job (exit 1), which is how the workflow makes a launch that is not ready visible.
+@pytest.mark.parametrize(
+    ("today", "codes"),
+    [("2026-12-01", {"validate": 0, "check": 0}), ("2027-02-08", {"validate": 0, "check": 1})],
+)
+def test_each_launchkit_step_of_the_written_workflow_runs(cli, tmp_path, monkeypatch, today, codes):
+    folder = tmp_path / "repo"
+    args = ["app-launch", "--locale", "he", "--dir", str(folder), "--launch", "2027-02-07"]
+    assert cli("init", *args).exit_code == 0
+    steps = read_steps(folder)
+    assert steps.install == pinned() == [f"launchkit-playbook=={__version__}"]
+    assert [c[0] for c in steps.launchkit] == ["validate", "check"]
+    summary = tmp_path / "summary.md"
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("LAUNCHKIT_TODAY", today)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    for command in steps.launchkit:
+        r = cli(*command)
+        assert (command[0], r.exit_code, r.stderr) == (command[0], codes[command[0]], "")
+        if command[0] == "check":
+            assert r.stdout.startswith("::"), r.stdout  # annotations, as --format github asks
+    assert summary.read_text(encoding="utf-8").strip()
+
+
+def test_written_files_pin_this_version_and_name_no_stranger(cli, tmp_path):
+    assert cli("init", "starter", "--dir", str(tmp_path)).exit_code == 0
+    for name in WRITTEN[2:]:
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert f'pip install "launchkit-playbook=={__version__}"' in text, name
+        # every placeholder filled (GitHub's own `${{ ... }}` expressions stay)
+        assert "{{ requirement }}" not in text and "{{ version }}" not in text, name
+        assert f"@v{__version__}" in text or f"rev: v{__version__}" in text, name
 
 
 def test_the_launch_room_workflow_publishes_with_least_permissions_and_one_comment(cli, tmp_path):

@@ -70,7 +70,7 @@ def git(folder: Path, *args: str) -> None:
     )
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.requires_tool("git", "apt-get install git")
 def test_rev_compares_the_file_with_an_earlier_commit(cli, tmp_path, monkeypatch):
     repo = tmp_path / "repo"
     (repo / "plans").mkdir(parents=True)
@@ -90,7 +90,7 @@ def test_rev_compares_the_file_with_an_earlier_commit(cli, tmp_path, monkeypatch
     assert r.stdout == expected
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.requires_tool("git", "apt-get install git")
 def test_a_bad_revision_is_bad_input(cli, tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()

@@ -49,7 +49,7 @@ def test_help_speaks_plainly(help_at_80, command):
     # arguments are named in capitals, the same in the usage line and the table
     assert not re.search(r"[{}]|<str>|<path>|<file>|list\[", text), text
     # one real example per command
-    assert re.search(rf"^ Example: launchkit {command} ", text, flags=re.M), text
+    assert re.search(rf"^ +Example: launchkit {command} ", text, flags=re.M), text
 
 
 def test_arguments_have_one_capitalised_name_across_commands():

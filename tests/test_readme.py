@@ -30,7 +30,7 @@ def test_command_table_lists_every_command_once(cli):
     assert sorted(set(table)) == sorted(names)
     help_text = cli("--help").stdout
     for name in names:
-        assert re.search(rf"^│ {name}\b", help_text, flags=re.M), name
+        assert re.search(rf"^ +{name} ", help_text, flags=re.M), name
 
 
 def _rows(command: str) -> str:
@@ -62,3 +62,18 @@ def test_readme_pins_the_version_this_is():
 
     pins = re.findall(r"launchkit-playbook==([\w.]+)", README)
     assert pins and set(pins) == {__version__}
+
+
+def test_readme_says_how_to_run_the_full_suite_as_ci_does():
+    section = README.split("### Running the full test suite\n", 1)[1].split("\n#", 1)[0]
+    assert "```sh\nbash .ci/setup.sh\n```" in section
+    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "\nbash .ci/setup.sh\n" in ci
+    assert ci.index("bash .ci/setup.sh") < ci.index("python -m pytest")
+
+
+def test_skip_reasons_name_scripts_that_exist():
+    from conftest import ROOT, SETUP_EXPORT, SETUP_RENDER
+
+    for command in (SETUP_RENDER, SETUP_EXPORT):
+        assert (ROOT / command.removeprefix("bash ")).is_file(), command

@@ -130,3 +130,12 @@ def test_years_are_added_on_demand_both_ways():
 def test_empty_workweek_is_refused():
     with pytest.raises(ValueError, match="at least one working weekday"):
         WorkCalendar(CalendarSpec(workweek=[]))
+
+
+def test_the_weekday_names_kept_for_start_up_are_babels():
+    from babel.dates import get_day_names
+
+    from launchkit.schedule.workdays import WEEKDAY_NAMES
+
+    for locale, names in WEEKDAY_NAMES.items():
+        assert names == tuple(str(get_day_names("wide", locale=locale)[i]) for i in range(7))

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,14 @@ def yaml_data(path: Path) -> Any:
 
 
 def validator(schema: dict[str, Any]) -> Draft202012Validator:
+    # Checking the schema against the metaschema takes a quarter of a second; most tests here
+    # use the same schema, so each distinct schema is checked and compiled once.
+    return _validator(json.dumps(schema, sort_keys=True))
+
+
+@cache
+def _validator(schema_text: str) -> Draft202012Validator:
+    schema = json.loads(schema_text)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
 

@@ -3,14 +3,49 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 
 @cache
 def _country_codes() -> dict[str, str]:
-    # The registry is a plain table; reading it avoids importing every country's module.
-    from holidays.registry import COUNTRIES
+    """Country code -> the holidays package's class name for it (`IL` -> `Israel`)."""
+    table = _registry_table()
+    if table is None:  # an unusual install: import the registry, and the package with it
+        from holidays.registry import COUNTRIES
 
-    return {entry[1]: entry[0] for entry in COUNTRIES.values()}
+        table = COUNTRIES
+    return {entry[1]: entry[0] for entry in table.values()}
+
+
+def _registry_table() -> dict[str, tuple[str, ...]] | None:
+    """The `COUNTRIES` table of holidays/registry.py, read from its source without importing.
+
+    Importing `holidays.registry` imports the whole package first (about eight times the
+    start-up of `python -c pass`), when all `validate` and `check` need is this literal table.
+    None where the file or the table is not as expected; the caller then imports it.
+    """
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    try:
+        source = Path(spec.submodule_search_locations[0], "registry.py").read_text("utf-8")
+        for node in ast.parse(source).body:
+            target: ast.expr
+            if isinstance(node, ast.AnnAssign) and node.value is not None:
+                target, value = node.target, node.value
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            else:
+                continue
+            if isinstance(target, ast.Name) and target.id == "COUNTRIES":
+                table = ast.literal_eval(value)
+                return table if isinstance(table, dict) else None
+    except (OSError, SyntaxError, ValueError):
+        return None
+    return None
 
 
 @cache

@@ -11,11 +11,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from launchkit import DISTRIBUTION, __version__
+
 PLAYBOOK_FILE = "launch.yaml"
 SCHEMA_FILE = "playbook.schema.json"
 
-# Template under templates/init/ -> where it goes in the new repository. The templates are
-# fixed files (no substitution): they name the playbook as launch.yaml.
+# Template under templates/init/ -> where it goes in the new repository. The templates name the
+# playbook as launch.yaml; the only substitutions are `{{ requirement }}` (what to pip install:
+# this distribution pinned to this version) and `{{ version }}` (this version, for a git tag).
 FIXED_FILES = {
     "launch.yml": ".github/workflows/launch.yml",
     "site.yml": ".github/workflows/site.yml",
@@ -55,6 +58,16 @@ def with_launch(text: str, launch: dt.date) -> str:
     return text[:at] + value + "\n" + text[at:]
 
 
+def requirement() -> str:
+    """What to `pip install` to get the launchkit writing the file: the distribution, pinned."""
+    return f"{DISTRIBUTION}=={__version__}"
+
+
+def with_pins(text: str) -> str:
+    """A fixed template with the pinned requirement and the version filled in."""
+    return text.replace("{{ requirement }}", requirement()).replace("{{ version }}", __version__)
+
+
 def schema_text() -> str:
     """The JSON Schema of playbooks, as `launchkit schema` prints it."""
     from launchkit.model import json_schema
@@ -68,9 +81,7 @@ def scaffold(playbook: Path, templates: Path, launch: dt.date | None = None) -> 
     if launch is not None:
         text = with_launch(text, launch)
     files = [ScaffoldFile(PLAYBOOK_FILE, text), ScaffoldFile(SCHEMA_FILE, schema_text())]
-    from launchkit import __version__
-
     for source, target in FIXED_FILES.items():
-        text = (templates / source).read_text(encoding="utf-8").replace("@VERSION@", __version__)
+        text = with_pins((templates / source).read_text(encoding="utf-8"))
         files.append(ScaffoldFile(target, text))
     return files

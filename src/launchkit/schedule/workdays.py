@@ -345,8 +345,22 @@ def _compute(code: str, years: list[int], locale: str) -> dict[dt.date, str]:
     return dict(table.items())
 
 
+# CLDR's wide weekday names, Monday first, as babel's `get_day_names("wide")` gives them, for
+# launchkit's own languages: a moved weekly meeting needs one, and importing babel and loading
+# its locale data for it was a tenth of `check`'s start-up. tests/test_schedule_workdays.py
+# checks the table against babel; any other locale asks babel.
+WEEKDAY_NAMES = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "he": ("יום שני", "יום שלישי", "יום רביעי", "יום חמישי", "יום שישי", "יום שבת", "יום ראשון"),
+    "tr": ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+}
+
+
 @cache
 def _weekday_name(weekday: int, locale: str) -> str:
+    if locale in WEEKDAY_NAMES:
+        return WEEKDAY_NAMES[locale][weekday]
     from babel.dates import get_day_names
 
     try:
