@@ -14,8 +14,8 @@ ALL = [
     "checklist.md", "checklist.html", "deck.html", "deck.md",
     "teasers/email-signature.html", "teasers/email-signature.txt", "teasers/poster.html",
     "teasers/tv.html", "teasers/notice-board.html", "teasers/intranet.txt",
-    "invitations/email.txt", "invitations/email.html", "invitations/sms.txt",
-    "timeline.svg", "timeline.html",
+    "invitations/email.txt", "invitations/email.html", "invitations/email.eml",
+    "invitations/sms.txt", "timeline.svg", "timeline.html",
 ]  # fmt: skip
 
 
