@@ -11,7 +11,8 @@ import pytest
 from render_plans import DATA
 
 ALL = [
-    "checklist.md", "checklist.html", "deck.html", "deck.md",
+    "checklist.md", "checklist.html", "checklists/london.html", "checklists/leeds.html",
+    "deck.html", "deck.md",
     "teasers/email-signature.html", "teasers/email-signature.txt", "teasers/poster.html",
     "teasers/tv.html", "teasers/notice-board.html", "teasers/intranet.txt",
     "invitations/email.txt", "invitations/email.html", "invitations/email.eml",

@@ -32,7 +32,8 @@ def test_every_artefact_has_a_renderer() -> None:
 def test_all_artefacts_by_default_in_a_stable_order() -> None:
     names = [f.name for f in render(hand_plan("en")).files]
     assert names == [
-        "checklist.md", "checklist.html", "deck.html", "deck.md",
+        "checklist.md", "checklist.html", "checklists/london.html", "checklists/leeds.html",
+        "deck.html", "deck.md",
         "teasers/email-signature.html", "teasers/email-signature.txt", "teasers/poster.html",
         "teasers/tv.html", "teasers/notice-board.html", "teasers/intranet.txt",
         "invitations/email.txt", "invitations/email.html", "invitations/email.eml",
