@@ -85,6 +85,21 @@ def test_placeholders_follow_the_plan_in_the_playbooks_language(
     assert unknown.message == "'{task:nope}' names no task of this playbook"
 
 
+def test_every_document_reads_the_filled_in_text(write: Callable[..., Path]) -> None:
+    from launchkit.outputs.render.base import RenderContext
+
+    text = (DATA / "en.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "why: [Reach the 60% of staff", 'why: ["From {launch|full}, reach the 60% of staff'
+    )
+    text = text.replace("company e-mail]", 'company e-mail"]')
+    ctx = RenderContext(hand_plan("en", write(text)))
+    assert ctx.playbook.documents.talking_points.why == [
+        "From Monday, March 15, 2027, reach the 60% of staff who have no company e-mail"
+    ]
+    assert ctx.plan.playbook.documents.talking_points.why[0].startswith("From {launch|full},")
+
+
 def test_launch_option_moves_the_copy_too(cli: Callable[..., Any], tmp_path: Path) -> None:
     r = cli("render", str(DATA / "he.yaml"), "-o", str(tmp_path), "--only", "teasers",
             "--launch", "2027-02-07")  # fmt: skip

@@ -100,6 +100,8 @@ class RenderContext:
         self.user_templates = templates.resolve() if templates is not None else None
         self.builtin_templates = (builtin or data_dir("templates")).resolve()
         self._dates: dict[tuple[dt.date, str], str] = {}
+        # Every artefact, built-in or the user's, reads `documents:` with its plan dates filled.
+        self.playbook = self.playbook.model_copy(update={"documents": self.documents})
         self.env = self._environment()
 
     # ---- the environment -------------------------------------------------------------------

@@ -126,8 +126,17 @@ def missing_copy(ctx: RenderContext, channel: str) -> Diagnostic:
         else "no file is written for it"
     )
     return ctx.warning(
-        ("documents", "teasers"),
+        _first_use(ctx, channel),
         "teaser-missing",
         f"the tasks name the channel '{channel}' but documents.teasers has no text for it, "
         f"so {effect}; add 'documents.teasers.{channel}'",
     )
+
+
+def _first_use(ctx: RenderContext, channel: str) -> tuple[str | int, ...]:
+    """Where the playbook first names a channel: `tasks[i].channels[j]`."""
+    for i, task in enumerate(ctx.playbook.tasks):
+        for j, name in enumerate(task.channels):
+            if canonical(name) == channel:
+                return ("tasks", i, "channels", j)
+    return ("documents", "teasers")
