@@ -228,7 +228,7 @@ class Invitation(Strict):
     subject: str | None = None
     """E-mail subject line."""
     email: str | None = None
-    """E-mail body (plain text; the download link and QR code are added). A greeting it opens with replaces the built-in one."""
+    """E-mail body, plain text (link and QR code are added); its own greeting replaces ours."""
     sms: str | None = None
     """SMS text; the download link is appended. Over one segment is a warning."""
 
@@ -249,7 +249,7 @@ class Documents(Strict):
     faq: list[Question] = Field(default_factory=list)
     """Launch-difficulty FAQ for champions and managers."""
     teasers: dict[Channel, str] = Field(default_factory=dict)
-    """Teaser text per channel (email-signature, poster, tv, notice-board, or any other); name plan days as {launch}, {task:ID}, {site:ID}."""
+    """Teaser text per channel; name plan days as {launch}, {task:ID} or {site:ID}."""
     invitation: Invitation = Field(default_factory=Invitation)
     """Wording of e-mail and SMS invitations."""
     briefing_task: Slug | None = None
