@@ -265,3 +265,18 @@ def test_every_channel_a_builtin_playbook_names_has_copy() -> None:
     for path in sorted((ROOT / "playbooks").rglob("*.yaml")):
         rendering = render(_scheduled(path), [Artefact.teasers])
         assert [w.format() for w in rendering.warnings if w.code == "teaser-missing"] == []
+
+
+# ---- per-site checklists -----------------------------------------------------------------------
+
+
+def test_each_site_gets_its_managers_checklist() -> None:
+    files = _files(hand_plan("en"), Artefact.checklist)
+    leeds = files["checklists/leeds.html"]
+    assert "<h1>Leeds depot — Checklist for the site manager</h1>" in leeds
+    assert "<th>Done on / initials</th>" in leeds
+    # the site's own copy of the per-site task, and every shared task; not London's copy
+    assert leeds.count('<tr class="todo mine">') == 1
+    assert leeds.count("<tr ") == 5
+    assert "ana@example.com" not in leeds and "cara@example.com" in leeds
+    assert '<tr class="done">' in leeds and '<td class="sign"></td>' in leeds
