@@ -68,7 +68,7 @@ def test_placeholders_follow_the_plan_in_the_playbooks_language(
         write,
         "    tv: 'From {launch}, {launch|long}, {launch|full}, {launch|weekday}, {launch|short}.'\n"
         "    intranet: 'Briefing {task:manager-briefing}; Leeds ready {task:champions-ready@leeds}; "
-        "{site:leeds}; {{ 7*7 }} {name} {task:nope}'\n",
+        "{site:leeds}; {{ 7*7 }} {name} {task:nope} {launch|longest}'\n",
     )
     path.write_text(path.read_text(encoding="utf-8").replace("locale: en", "locale: he"))
     rendering = render(hand_plan("en", path), [Artefact.teasers])
@@ -80,9 +80,11 @@ def test_placeholders_follow_the_plan_in_the_playbooks_language(
     intranet = files["teasers/intranet.txt"]
     assert "Briefing 1 במרץ; Leeds ready 12 במרץ; 15 במרץ;" in intranet
     # data, not template code: other braces, and a placeholder that names nothing, stay as typed
-    assert "{{ 7*7 }} {name} {task:nope}" in intranet
-    [unknown] = [w for w in rendering.warnings if w.code == "unknown-placeholder"]
-    assert unknown.message == "'{task:nope}' names no task of this playbook"
+    assert "{{ 7*7 }} {name} {task:nope} {launch|longest}" in intranet
+    assert [w.message for w in rendering.warnings if w.code == "unknown-placeholder"] == [
+        "'{task:nope}' names no task of this playbook",
+        "'|longest' is not a date form; use one of day, long, full, weekday, short",
+    ]
 
 
 def test_every_document_reads_the_filled_in_text(write: Callable[..., Path]) -> None:

@@ -190,14 +190,15 @@ class RenderContext:
         playbook's language; any other braces, and a placeholder naming nothing, stay as typed
         (`validate` and `render` warn about those).
         """
-        from launchkit.load.plandates import PLACEHOLDER
+        from launchkit.load.plandates import FORMS, PLACEHOLDER
 
         if "{" not in text:
             return text
 
         def day_of(m: re.Match[str]) -> str:
             day = self.plan_day(m["kind"], m["id"])
-            return m.group(0) if day is None else self.day_in_words(day, m["form"] or "day")
+            form = m["form"] or "day"
+            return m.group(0) if day is None or form not in FORMS else self.day_in_words(day, form)
 
         return PLACEHOLDER.sub(day_of, text)
 
