@@ -10,6 +10,7 @@ the per-site checklists, the teasers and the invitation e-mail.
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ MEDIA: list[tuple[str, tuple[Medium, ...], bool]] = [
 
 
 @pytest.fixture(scope="module")
-def inspector() -> object:
+def inspector() -> Iterator[Inspector]:
     require_browser()
     browser = Inspector()
     yield browser
