@@ -237,6 +237,17 @@ def test_eml_is_a_draft_with_text_html_and_the_qr_code(lang: str) -> None:
     assert parts[4].get_content_disposition() == "inline"
 
 
+def test_eml_headers_survive_control_characters(write: Callable[..., Path]) -> None:
+    # found by tests/test_fuzz.py: a form feed in the app's name made `email` refuse the Subject
+    text = (DATA / "en.yaml").read_text(encoding="utf-8")
+    text = text.replace("  app_name: Connect\n", '  app_name: "Con\\fnect\\x17\\u2028x"\n')
+    text = text.replace("  signed_by: Alex Morgan, CEO\n", '  signed_by: "Alex\\nMorgan"\n')
+    files = _files(hand_plan("en", write(text)), Artefact.invitations)
+    msg = email.message_from_string(files["invitations/email.eml"], policy=policy.default)
+    assert msg["Subject"] == "Con nect x is here"
+    assert str(msg["From"]) == "Alex Morgan <comms@example.com>"
+
+
 def test_eml_without_a_link_has_no_image(write: Callable[..., Path]) -> None:
     text = (DATA / "en.yaml").read_text(encoding="utf-8")
     text = text.replace("  download_url: https://connect.example.com/get\n", "")

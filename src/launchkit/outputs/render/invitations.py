@@ -152,8 +152,8 @@ def draft_email(ctx: RenderContext, subject: str, text: str, html: str, png: byt
     sender = ctx.playbook.documents.email_from
     if sender:
         user, _, domain = sender.partition("@")
-        msg["From"] = Address(ctx.signed_by or "", user, domain)
-    msg["Subject"] = subject
+        msg["From"] = Address(_one_line(ctx.signed_by or ""), user, domain)
+    msg["Subject"] = _one_line(subject)
     msg["X-Unsent"] = "1"
     msg.set_content(_body_of(text))
     msg.add_alternative(html, subtype="html")
@@ -171,3 +171,12 @@ def _body_of(text: str) -> str:
     """email.txt without its header lines (From, Subject) and the blank line after them."""
     head, sep, rest = text.partition("\n\n")
     return rest if sep and all(": " in line for line in head.splitlines()) else text
+
+
+def _one_line(text: str) -> str:
+    """A header value: control and line-separator characters (which `email` refuses in a
+    header, and a playbook may hold) become spaces, runs of spaces one."""
+    import unicodedata
+
+    cleaned = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
+    return " ".join(cleaned.split())
