@@ -3,7 +3,7 @@ by headless Chromium: nothing runs past its page or screen, no cell's text is cu
 table row of the playbook is in the printed PDF, no printed page is empty, and a one-sheet
 document (poster, notice board) prints on exactly one page.
 
-The deck and the timeline have their own checks (tests/browser.py); these cover the checklist,
+The deck and the timeline have their own browser checks; these cover the checklist,
 the per-site checklists, the teasers and the invitation e-mail.
 """
 
