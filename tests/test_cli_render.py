@@ -11,11 +11,12 @@ import pytest
 from render_plans import DATA
 
 ALL = [
-    "checklist.md", "checklist.html", "deck.html", "deck.md",
+    "checklist.md", "checklist.html", "checklists/london.html", "checklists/leeds.html",
+    "deck.html", "deck.md",
     "teasers/email-signature.html", "teasers/email-signature.txt", "teasers/poster.html",
     "teasers/tv.html", "teasers/notice-board.html", "teasers/intranet.txt",
-    "invitations/email.txt", "invitations/email.html", "invitations/sms.txt",
-    "timeline.svg", "timeline.html",
+    "invitations/email.txt", "invitations/email.html", "invitations/email.eml",
+    "invitations/sms.txt", "timeline.svg", "timeline.html",
     "calendar.html", "calendar/2027-03.svg", "calendar/2027-04.svg", "calendar/2027-05.svg",
     "calendar/london.html", "calendar/leeds.html",
 ]  # fmt: skip

@@ -253,7 +253,7 @@ class Invitation(Strict):
     subject: str | None = None
     """E-mail subject line."""
     email: str | None = None
-    """E-mail body (plain text; the download link and QR code are added)."""
+    """E-mail body, plain text (link and QR code are added); its own greeting replaces ours."""
     sms: str | None = None
     """SMS text; the download link is appended. Over one segment is a warning."""
 
@@ -274,7 +274,7 @@ class Documents(Strict):
     faq: list[Question] = Field(default_factory=list)
     """Launch-difficulty FAQ for champions and managers."""
     teasers: dict[Channel, str] = Field(default_factory=dict)
-    """Teaser text per channel (email-signature, poster, tv, notice-board)."""
+    """Teaser text per channel; name plan days as {launch}, {task:ID} or {site:ID}."""
     invitation: Invitation = Field(default_factory=Invitation)
     """Wording of e-mail and SMS invitations."""
     briefing_task: Slug | None = None

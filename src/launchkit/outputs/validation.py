@@ -15,6 +15,8 @@ class FileResult:
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Problems that do not make the file invalid: a date written out in a document's text."""
     tasks: int = 0
     gates: int = 0
 
@@ -28,6 +30,7 @@ def validate_files(names: Iterable[str]) -> list[FileResult]:
     `--launch` later, so it is not an error here.
     """
     from launchkit.load import load_playbook, resolve_playbook
+    from launchkit.load.plandates import check_texts
     from launchkit.schedule import schedule
 
     results = []
@@ -41,7 +44,10 @@ def validate_files(names: Iterable[str]) -> list[FileResult]:
             results.append(FileResult(name, e.diagnostics))
             continue
         pb = loaded.playbook
-        results.append(FileResult(name, [], len(pb.tasks), len(pb.gates)))
+        warnings = check_texts(
+            loaded.doc, pb.locale, {t.id for t in pb.tasks}, {s.id for s in pb.sites}
+        )
+        results.append(FileResult(name, [], warnings, len(pb.tasks), len(pb.gates)))
     return results
 
 
@@ -54,6 +60,7 @@ def format_text(results: list[FileResult]) -> tuple[str, str]:
     out: list[str] = []
     err: list[str] = []
     for r in results:
+        err.extend(d.format() for d in r.warnings)
         if r.diagnostics:
             err.extend(d.format() for d in r.diagnostics)
         else:
@@ -80,7 +87,7 @@ def format_json(results: list[FileResult]) -> str:
                         "line": d.line,
                         "column": d.column,
                     }
-                    for d in r.diagnostics
+                    for d in [*r.diagnostics, *r.warnings]
                 ],
             }
             for r in results

@@ -22,6 +22,7 @@ from launchkit.outputs.render.base import (
 )
 
 if TYPE_CHECKING:
+    from launchkit.diagnostics import Diagnostic
     from launchkit.schedule import Plan
 
 __all__ = [
@@ -91,7 +92,18 @@ def render(
     for artefact in Artefact:
         if artefact in wanted:
             result.extend(RENDERERS[artefact](ctx))
+    result.warnings[:0] = text_warnings(plan)
     return result
+
+
+def text_warnings(plan: Plan) -> list[Diagnostic]:
+    """Dates written out, and placeholders naming nothing, in the texts documents show."""
+    from launchkit.load.plandates import check_texts
+
+    pb = plan.playbook
+    return check_texts(
+        plan.loaded.doc, pb.locale, {t.id for t in pb.tasks}, {s.id for s in pb.sites}
+    )
 
 
 def write_rendering(rendering: Rendering, folder: Path) -> list[Path]:

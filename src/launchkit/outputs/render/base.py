@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from launchkit.outputs.render.i18n import text_direction, translations
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from launchkit.model import Person, Playbook
+    from launchkit.model import Documents, Person, Playbook
     from launchkit.schedule import Plan, PlannedTask
 
 
@@ -111,6 +112,8 @@ class RenderContext:
         self.user_templates = templates.resolve() if templates is not None else None
         self.builtin_templates = (builtin or data_dir("templates")).resolve()
         self._dates: dict[tuple[dt.date, str], str] = {}
+        # Every artefact, built-in or the user's, reads `documents:` with its plan dates filled.
+        self.playbook = self.playbook.model_copy(update={"documents": self.documents})
         self.env = self._environment()
 
     # ---- the environment -------------------------------------------------------------------
@@ -156,7 +159,7 @@ class RenderContext:
         return {
             "playbook": pb,
             "plan": self.plan,
-            "documents": pb.documents,
+            "documents": self.documents,
             "vars": pb.vars,
             "lang": self.locale,
             "dir": self.direction,
@@ -174,6 +177,70 @@ class RenderContext:
         }
 
     # ---- facts derived from the playbook ---------------------------------------------------
+
+    @functools.cached_property
+    def documents(self) -> Documents:
+        """The playbook's `documents:` with every plan-date placeholder filled in (`{launch}`)."""
+        from launchkit.load.plandates import NOT_PROSE
+
+        def fill(value: Any, top: bool = False) -> Any:
+            if isinstance(value, str):
+                return self.fill(value)
+            if isinstance(value, dict):
+                return {k: v if top and k in NOT_PROSE else fill(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [fill(v) for v in value]
+            return value
+
+        docs = self.playbook.documents
+        return type(docs).model_validate(fill(docs.model_dump(), top=True))
+
+    def fill(self, text: str) -> str:
+        """`text` with `{launch}`, `{task:ID}` and `{site:ID}` replaced by the plan's days.
+
+        The text is data: only these placeholders are replaced, by dates formatted in the
+        playbook's language; any other braces, and a placeholder naming nothing, stay as typed
+        (`validate` and `render` warn about those).
+        """
+        from launchkit.load.plandates import FORMS, PLACEHOLDER
+
+        if "{" not in text:
+            return text
+
+        def day_of(m: re.Match[str]) -> str:
+            day = self.plan_day(m["kind"], m["id"])
+            form = m["form"] or "day"
+            return m.group(0) if day is None or form not in FORMS else self.day_in_words(day, form)
+
+        return PLACEHOLDER.sub(day_of, text)
+
+    def plan_day(self, kind: str, name: str | None) -> dt.date | None:
+        """The launch day, a task's first day (`ID` or `ID@SITE`) or a site's launch day."""
+        if kind == "launch":
+            return self.plan.launch if name is None else None
+        if kind == "site":
+            known = name in {s.id for s in self.playbook.sites}
+            return self.plan.site_launch.get(name or "", self.plan.launch) if known else None
+        copies = self.plan.copies(name or "")
+        if not copies and name is not None and name in {t.id for t in self.plan.tasks}:
+            copies = [self.plan.task(name)]
+        return min(t.start for t in copies) if copies else None
+
+    def day_in_words(self, day: dt.date, form: str) -> str:
+        """A placeholder's day: `day` (15 March), `long`, `full`, `weekday` (Monday), `short`."""
+        if form == "day":
+            key = (day, " MMMMd")
+            text = self._dates.get(key)
+            if text is None:
+                from babel.dates import format_skeleton
+
+                text = self._dates[key] = str(format_skeleton("MMMMd", day, locale=self.locale))
+            return text
+        if form == "weekday":
+            return self.format_date(day, "EEEE")
+        if form in ("long", "full", "short"):
+            return self.format_date(day, form)
+        return self.day_in_words(day, "day")
 
     @property
     def app_named(self) -> bool:

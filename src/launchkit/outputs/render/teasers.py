@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from launchkit.diagnostics import Diagnostic
 from launchkit.outputs.render.base import (
     OutputFile,
     RenderContext,
     Rendering,
-    gettext_for,
     safe_name,
 )
 
@@ -44,14 +44,21 @@ def canonical(channel: str) -> str:
     return ALIASES.get(channel, channel)
 
 
-def teaser_channels(ctx: RenderContext) -> list[str]:
-    """Teaser channels named by tasks, in first-use order; the four standard ones if none are."""
+def named_channels(ctx: RenderContext) -> list[str]:
+    """Teaser channels the tasks name in `channels:`, in first-use order."""
     found: list[str] = []
     for t in ctx.tasks:
         for channel in t.task.channels:
             name = canonical(channel)
             if name not in INVITATION_CHANNELS and name not in found:
                 found.append(name)
+    return found
+
+
+def teaser_channels(ctx: RenderContext) -> list[str]:
+    """Teaser channels named by tasks or given copy, in first-use order; the four standard ones
+    if none are."""
+    found = named_channels(ctx)
     for written in ctx.playbook.documents.teasers:
         name = canonical(written)
         if name not in INVITATION_CHANNELS and name not in found:
@@ -59,14 +66,16 @@ def teaser_channels(ctx: RenderContext) -> list[str]:
     return found or list(DEFAULT_CHANNELS)
 
 
-def teaser_text(ctx: RenderContext, channel: str) -> str:
-    """The playbook's teaser for a channel, else the catalog's default line."""
-    for written, text in ctx.playbook.documents.teasers.items():
-        if canonical(written) == channel:
+def teaser_text(ctx: RenderContext, channel: str) -> str | None:
+    """The playbook's teaser for a channel, its plan dates filled in; None when it has none.
+
+    No sentence is made up for a channel without copy: a filler such as "X is coming on <day>"
+    above the launch day says the same thing twice and reads as a placeholder.
+    """
+    for written, text in ctx.documents.teasers.items():
+        if canonical(written) == channel and text.strip():
             return text
-    _ = gettext_for(ctx.locale)
-    date = ctx.format_date(ctx.plan.launch)
-    return ctx.sentence(_("%(app)s is coming on %(date)s.", app=ctx.app_name, date=date))
+    return None
 
 
 def qr_svg(url: str) -> Any:
@@ -81,16 +90,53 @@ def qr_svg(url: str) -> Any:
 
 
 def render_teasers(ctx: RenderContext) -> Rendering:
-    """`teasers/<channel>.*` for every teaser channel."""
+    """`teasers/<channel>.*` for every teaser channel; a warning for each named channel that
+    has no copy (made without a sentence for the four designed channels, left out otherwise)."""
     url = ctx.download_url
     qr = qr_svg(url) if url else None
+    named = named_channels(ctx)
     result = Rendering()
     for channel in teaser_channels(ctx):
-        values = {"channel": channel, "text": teaser_text(ctx, channel), "qr": qr}
+        text = teaser_text(ctx, channel)
+        if text is None and channel in named:
+            result.warnings.append(missing_copy(ctx, channel))
+        if text is None and channel not in DOCUMENTS:
+            continue
+        values = {"channel": channel, "text": text or "", "qr": qr, "headline": headline(ctx)}
         names = DOCUMENTS.get(channel, ("other.txt",))
         for name in names:
             stem = safe_name(channel) if name == "other.txt" else name.split(".")[0]
             suffix = name.split(".", 1)[1]
-            text = ctx.render(f"teasers/{name}.j2", **values)
-            result.files.append(OutputFile(f"teasers/{stem}.{suffix}", text))
+            rendered = ctx.render(f"teasers/{name}.j2", **values)
+            result.files.append(OutputFile(f"teasers/{stem}.{suffix}", rendered))
     return result
+
+
+def headline(ctx: RenderContext) -> str:
+    """What a poster or screen is headed with: the app's name, else the playbook's title (a
+    poster headed "The app" reads as a template nobody filled in)."""
+    return ctx.app_name[:1].upper() + ctx.app_name[1:] if ctx.app_named else ctx.playbook.title
+
+
+def missing_copy(ctx: RenderContext, channel: str) -> Diagnostic:
+    """`teaser-missing`: a channel the tasks name has no text in `documents.teasers`."""
+    effect = (
+        "its document has no sentence of its own"
+        if channel in DOCUMENTS
+        else "no file is written for it"
+    )
+    return ctx.warning(
+        _first_use(ctx, channel),
+        "teaser-missing",
+        f"the tasks name the channel '{channel}' but documents.teasers has no text for it, "
+        f"so {effect}; add 'documents.teasers.{channel}'",
+    )
+
+
+def _first_use(ctx: RenderContext, channel: str) -> tuple[str | int, ...]:
+    """Where the playbook first names a channel: `tasks[i].channels[j]`."""
+    for i, task in enumerate(ctx.playbook.tasks):
+        for j, name in enumerate(task.channels):
+            if canonical(name) == channel:
+                return ("tasks", i, "channels", j)
+    return ("documents", "teasers")
