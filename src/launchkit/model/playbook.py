@@ -268,7 +268,9 @@ class Playbook(Strict):
     title: str
     """Title shown on every document."""
     description: str | None = None
-    """What this launch is and who it is for."""
+    """What this launch is and who it is for: a planning note, not shown on the manager deck."""
+    kind: Literal["app", "advocacy", "community"] = "app"
+    """What is launched, which sets the deck's fixed points: app, advocacy (sharing is voluntary), community."""
     locale: Locale = "en"
     """Language of rendered output: en, he, tr or it."""
     timezone: TimezoneName = "UTC"
