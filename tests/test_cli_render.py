@@ -27,6 +27,12 @@ def test_render_writes_and_lists_every_document(cli: Callable[..., Any], tmp_pat
     assert all((out / name).is_file() for name in ALL)
 
 
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed "today", inside the English plan, for the timeline's today line."""
+    monkeypatch.setenv("LAUNCHKIT_TODAY", "2027-03-05")
+
+
 @pytest.mark.parametrize("lang", ["en", "he"])
 def test_render_through_the_scheduler_writes_the_golden_files(
     cli: Callable[..., Any], tmp_path: Path, lang: str

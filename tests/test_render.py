@@ -16,6 +16,12 @@ from launchkit.outputs.render.deck import build_slides
 from render_plans import DATA, hand_plan
 
 
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed "today", inside the English plan, for the timeline's today line."""
+    monkeypatch.setenv("LAUNCHKIT_TODAY", "2027-03-05")
+
+
 @pytest.mark.parametrize("lang", ["en", "he"])
 @pytest.mark.parametrize("artefact", list(Artefact))
 def test_golden(lang: str, artefact: Artefact, golden: Callable[[str, str], None]) -> None:
