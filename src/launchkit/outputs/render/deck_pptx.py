@@ -100,6 +100,7 @@ class _Deck:
             (_("Manager briefing"), 30, True),
             (sub, 18, False),
         ]
+        space_after = {0: 5.0, 1: 9.0}
         if briefing is not None:
             when = ctx.format_date(briefing.start, "full")
             if briefing.at:
@@ -108,9 +109,15 @@ class _Deck:
         lines.append((f"{_('Launch day')}: {ctx.format_date(ctx.plan.launch, 'long')}", 13, False))
         if ctx.signed_by:
             lines.append((ctx.signed_by, 13, False))
-        box = self._box(slide, PAD_TOP + 14, SLIDE_H - PAD_TOP - PAD_BOTTOM - 20)
+        box = self._box(slide, PAD_TOP, SLIDE_H - PAD_TOP - PAD_BOTTOM)
+        from pptx.enum.text import MSO_ANCHOR
+
+        box.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         for i, (text, size, bold) in enumerate(lines):
-            self._paragraph(box.text_frame, text, size, bold=bold, color=white, first=i == 0)
+            self._paragraph(
+                box.text_frame, text, size, bold=bold, color=white, first=i == 0,
+                after=space_after.get(i, 1.5),
+            )  # fmt: skip
         self._footer(slide, ctx.app_name[:1].upper() + ctx.app_name[1:], 1, white)
         slide.notes_slide.notes_text_frame.text = ctx.playbook.title
 
