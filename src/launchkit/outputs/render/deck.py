@@ -192,7 +192,7 @@ def _gates(ctx: RenderContext) -> list[Slide]:
     return [
         Slide("gates", _("The gates"), lead, notes, head if before else [], before,
               ltr_columns=(2, 3), notes=notes),
-        Slide("gates-after", _("After launch"), _("What we check once the launch is under way."),
+        Slide("later", _("After launch"), _("What we check once the launch is under way."),
               [], head if after else [], after, ltr_columns=(2, 3)),
     ]  # fmt: skip
 
