@@ -193,14 +193,14 @@ class Gate(Strict):
 
 
 class TalkingPoints(Strict):
-    """Extra bullets for the manager briefing deck, slide by slide."""
+    """The manager deck's bullets, slide by slide; a slide without any shows fixed points for the `kind`."""
 
     why: list[str] = Field(default_factory=list)
     """Why we launch, and this year's internal-communications goals."""
     role: list[str] = Field(default_factory=list)
     """The managers' role and accountability."""
     measure: list[str] = Field(default_factory=list)
-    """How managers are measured on their employees' installs."""
+    """How success is measured (for an app: managers on their employees' installs)."""
     answer: list[str] = Field(default_factory=list)
     """Answering and enlisting employees, handling objections."""
     feedback: list[str] = Field(default_factory=list)
@@ -245,7 +245,7 @@ class Documents(Strict):
     email_from: Email | None = None
     """Sender address of e-mail invitations."""
     talking_points: TalkingPoints = Field(default_factory=TalkingPoints)
-    """Extra bullets for the manager briefing deck."""
+    """The manager deck's bullets, slide by slide (also its speaker notes in deck.pptx)."""
     faq: list[Question] = Field(default_factory=list)
     """Launch-difficulty FAQ for champions and managers."""
     teasers: dict[Channel, str] = Field(default_factory=dict)

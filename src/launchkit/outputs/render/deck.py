@@ -135,11 +135,12 @@ def build_slides(ctx: RenderContext) -> list[Slide]:
     ]  # fmt: skip
     if pb.documents.faq:
         qa = [(q.q, q.a) for q in pb.documents.faq]
-        slides.append(
-            Slide(
-                "faq", _("Questions employees will ask"), qa=qa, notes=[f"{q} {a}" for q, a in qa]
-            )
+        asked = (
+            _("Questions you will be asked")
+            if pb.kind == "community"
+            else _("Questions employees will ask")
         )
+        slides.append(Slide("faq", asked, qa=qa, notes=[f"{q} {a}" for q, a in qa]))
     return [s for s in slides if not s.empty]
 
 
