@@ -222,7 +222,7 @@ class _Deck:
         for i, w in enumerate(widths):
             table.columns[i].width = Mm(w)
         for r, (cells, h) in enumerate(zip([s.head, *s.rows], heights, strict=True)):
-            table.rows[r].height = Mm(h)
+            tbl.tr_lst[r].h = Mm(h)  # not `rows[r].height`, which resizes the frame each time
             for c, text in enumerate(cells):
                 cell = table.cell(r, c)
                 cell.fill.background()
