@@ -55,9 +55,27 @@ def test_deck_fits_its_slides_and_prints_every_row(tmp_path: Path, name: str) ->
 def test_timeline_fits_its_sheets_and_prints_every_task(tmp_path: Path, name: str) -> None:
     plan = _render(name, tmp_path, Artefact.timeline)
     html = tmp_path / "timeline.html"
-    assert overflows(html, ".sheet") == []
+    assert overflows(html, ".sheet, .list") == []
     pdf = tmp_path / "timeline.pdf"
     print_to_pdf(html, pdf)
     pages = pdf_pages_text(pdf)
     assert empty_pages(pages) == []
     assert missing_from(pages, sorted({t.title for t in plan.tasks})) == []
+
+
+@pytest.mark.slow
+def test_the_checks_catch_a_table_that_runs_off_its_slide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The deck as it was before long slides were split: twelve sites on one slide.
+    import launchkit.outputs.render.deck as deck
+
+    monkeypatch.setattr(deck, "paginate", lambda slides, continued: list(slides))
+    name = "examples/retail-chain/playbooks/app-launch.he.yaml"
+    plan = _render(name, tmp_path, Artefact.deck)
+    html = tmp_path / "deck.html"
+    assert any("slide-champions" in p for p in overflows(html, ".slide"))
+    pdf = tmp_path / "deck.pdf"
+    print_to_pdf(html, pdf)
+    last = plan.playbook.sites[-1].name
+    assert missing_from(pdf_pages_text(pdf), [last]) == [last]
