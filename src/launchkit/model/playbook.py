@@ -218,14 +218,14 @@ class Gate(Strict):
 
 
 class TalkingPoints(Strict):
-    """Extra bullets for the manager briefing deck, slide by slide."""
+    """The manager deck's bullets, slide by slide; a slide without any shows fixed points for the `kind`."""
 
     why: list[str] = Field(default_factory=list)
     """Why we launch, and this year's internal-communications goals."""
     role: list[str] = Field(default_factory=list)
     """The managers' role and accountability."""
     measure: list[str] = Field(default_factory=list)
-    """How managers are measured on their employees' installs."""
+    """How success is measured (for an app: managers on their employees' installs)."""
     answer: list[str] = Field(default_factory=list)
     """Answering and enlisting employees, handling objections."""
     feedback: list[str] = Field(default_factory=list)
@@ -270,7 +270,7 @@ class Documents(Strict):
     email_from: Email | None = None
     """Sender address of e-mail invitations."""
     talking_points: TalkingPoints = Field(default_factory=TalkingPoints)
-    """Extra bullets for the manager briefing deck."""
+    """The manager deck's bullets, slide by slide (also its speaker notes in deck.pptx)."""
     faq: list[Question] = Field(default_factory=list)
     """Launch-difficulty FAQ for champions and managers."""
     teasers: dict[Channel, str] = Field(default_factory=dict)
@@ -293,7 +293,9 @@ class Playbook(Strict):
     title: str
     """Title shown on every document."""
     description: str | None = None
-    """What this launch is and who it is for."""
+    """What this launch is and who it is for: a planning note, not shown on the manager deck."""
+    kind: Literal["app", "advocacy", "community"] = "app"
+    """What is launched, which sets the deck's fixed points: app, advocacy (sharing is voluntary), community."""
     locale: Locale = "en"
     """Language of rendered output: en, he, tr or it."""
     timezone: TimezoneName = "UTC"

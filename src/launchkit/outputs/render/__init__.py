@@ -108,11 +108,11 @@ def text_warnings(plan: Plan) -> list[Diagnostic]:
 
 def write_rendering(rendering: Rendering, folder: Path) -> list[Path]:
     """Write every file under `folder` (created if needed) and return the paths written."""
-    from launchkit.outputs.render.base import write_text
+    from launchkit.load.atomic import write_atomic
 
     targets = [(output_path(folder, f.name), f) for f in rendering.files]
     written = []
     for target, file in targets:
-        write_text(target, file.text)
+        write_atomic(target, file.content)
         written.append(target)
     return written

@@ -29,10 +29,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class OutputFile:
-    """One rendered file: its path inside the output folder (POSIX, relative) and its text."""
+    """One rendered file: its path inside the output folder (POSIX, relative) and its text, or
+    for a binary file (`deck.pptx`) an empty text and its bytes in `data`."""
 
     name: str
     text: str
+    data: bytes | None = None
+
+    @property
+    def content(self) -> bytes:
+        """The bytes written to disk."""
+        return self.data if self.data is not None else self.text.encode("utf-8")
 
 
 @dataclass

@@ -2,17 +2,29 @@
 
 Geometry is computed here so the templates only place shapes. In a right-to-left language the
 chart is mirrored: labels on the right and time running leftwards, as Hebrew readers expect.
+The gates are milestones below the tasks, and a line marks today when it falls in the chart.
+
+`timeline.html` prints on A4 landscape sheets: the chart is scaled to the sheet's width and, when
+its rows would be too small to read on one sheet, continues on the next with the date axis
+repeated (`sheets`); the task list follows on pages of its own.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering
+from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering, gettext_for
 
 PALETTE = ("#1f5fae", "#2f8f5b", "#b5651d", "#7b4fa8", "#b03a48", "#2a8c99", "#6d6d2c", "#8a5a44")
-ROW_H, TOP, LABEL_W, PAD, BAR_H = 26, 52, 360, 12, 16
+ROW_H, TOP, LABEL_W, PAD, BAR_H = 26, 60, 360, 12, 16
+SHEET_W_MM, CHART_H_MM = 277.0, 148.0
+"""The printed sheet's width inside its margins, and the height left there for the chart."""
+PX_MM = 25.4 / 96
+"""Millimetres in a CSS pixel, the SVG's unit."""
+GATE_COLOR = "#1d2430"
+TODAY_COLOR = "#1e7a3c"
 LABEL_CHARS = 48
 SITE_CHARS = 22
 """A per-site row's site name takes at most this much of its label, the title the rest."""
@@ -54,6 +66,10 @@ class Gantt:
     shade: list[float]
     launch_x: float
     legend: list[tuple[str, str]]
+    today_x: float | None = None
+    """x of today's line, when today falls inside the chart."""
+    part: int = 1
+    """Which sheet of a chart split over several this is (1 for the whole chart)."""
 
 
 def _clip(text: str, most: int = LABEL_CHARS) -> str:
@@ -68,10 +84,15 @@ def _clip(text: str, most: int = LABEL_CHARS) -> str:
 
 
 def build_gantt(ctx: RenderContext) -> Gantt:
-    """Lay the plan out: one row per planned task in date order."""
+    """Lay the plan out: one row per planned task in date order, then one per gate."""
+    from launchkit.clock import today_in
+    from launchkit.outputs.render.deck import gate_day
+
+    _ = gettext_for(ctx.locale)
     tasks = ctx.tasks
     launch = ctx.plan.launch
-    days = [launch] + [t.start for t in tasks] + [t.end for t in tasks]
+    gates = [(g, gate_day(ctx, g.by)) for g in ctx.playbook.gates]
+    days = [launch] + [t.start for t in tasks] + [t.end for t in tasks] + [d for _g, d in gates]
     days += [d for t in tasks for d in t.occurrences]
     first, last = min(days) - dt.timedelta(days=1), max(days) + dt.timedelta(days=1)
     span = (last - first).days + 1
@@ -113,6 +134,23 @@ def build_gantt(ctx: RenderContext) -> Gantt:
                 marks=[x_of(d, day_w) for d in t.occurrences if d != t.start],
             )
         )
+    for row, (gate, day) in enumerate(sorted(gates, key=lambda g: g[1]), start=len(tasks)):
+        bars.append(
+            Bar(
+                id=f"gate-{gate.id}",
+                site="",
+                label=_clip(_("Gate") + ": " + gate.title),
+                tooltip=f"{gate.title}: {ctx.format_date(day, 'medium')}",
+                y=TOP + row * ROW_H,
+                x=x_of(day, day_w),
+                width=round(day_w, 1),
+                color=GATE_COLOR,
+                critical=False,
+                done=False,
+                milestone=True,
+                marks=[],
+            )
+        )
     workdays = {WEEKDAYS.index(d) for d in ctx.playbook.calendar.workweek}
     week_start = WEEKDAYS.index(ctx.playbook.calendar.workweek[0]) if workdays else 0
     all_days = [first + dt.timedelta(days=i) for i in range(span)]
@@ -125,9 +163,15 @@ def build_gantt(ctx: RenderContext) -> Gantt:
     legend = [
         (colors[p.id], p.title) for p in ctx.playbook.phases if any(t.phase == p.id for t in tasks)
     ]
+    if gates:
+        legend.append((GATE_COLOR, _("Gate")))
+    today = today_in(ctx.playbook.timezone)
+    today_x = None
+    if first <= today <= last:
+        today_x = x_of(today, day_w / 2) if rtl else x_of(today) + day_w / 2
     return Gantt(
         width=round(width, 1),
-        height=TOP + max(1, len(tasks)) * ROW_H + PAD,
+        height=TOP + max(1, len(bars)) * ROW_H + PAD,
         label_x=width - PAD if rtl else PAD,
         rtl=rtl,
         day_w=round(day_w, 2),
@@ -136,7 +180,35 @@ def build_gantt(ctx: RenderContext) -> Gantt:
         shade=[x_of(d, day_w) for d in all_days if d.weekday() not in workdays],
         launch_x=x_of(launch, day_w / 2) if rtl else x_of(launch) + day_w / 2,
         legend=legend,
+        today_x=today_x,
     )
+
+
+def sheets(gantt: Gantt) -> list[Gantt]:
+    """The chart cut into parts that each fit a printed sheet at a readable size: as many rows
+    as fit when the chart is scaled to the sheet's width, each part with its own date axis."""
+    scale = SHEET_W_MM / (gantt.width * PX_MM)  # printed mm per SVG mm
+    room = CHART_H_MM / (scale * PX_MM)  # SVG units of height on one sheet
+    per_sheet = max(1, int((room - TOP - PAD) // ROW_H))
+    rows = gantt.bars
+    if len(rows) <= per_sheet:
+        return [gantt]
+    # Share the rows evenly, so that the last sheet does not hold one lonely row.
+    count = -(-len(rows) // per_sheet)
+    per_sheet = -(-len(rows) // count)
+    parts = []
+    for n, start in enumerate(range(0, len(rows), per_sheet), start=1):
+        chunk = rows[start : start + per_sheet]
+        shift = start * ROW_H
+        parts.append(
+            dataclasses.replace(
+                gantt,
+                bars=[dataclasses.replace(b, y=b.y - shift) for b in chunk],
+                height=TOP + len(chunk) * ROW_H + PAD,
+                part=n,
+            )
+        )
+    return parts
 
 
 def render_timeline(ctx: RenderContext) -> Rendering:
@@ -145,6 +217,9 @@ def render_timeline(ctx: RenderContext) -> Rendering:
     return Rendering(
         [
             OutputFile("timeline.svg", ctx.render("timeline/timeline.svg.j2", gantt=gantt)),
-            OutputFile("timeline.html", ctx.render("timeline/timeline.html.j2", gantt=gantt)),
+            OutputFile(
+                "timeline.html",
+                ctx.render("timeline/timeline.html.j2", gantt=gantt, sheets=sheets(gantt)),
+            ),
         ]
     )
