@@ -99,12 +99,12 @@ def test_status_speaks_the_playbooks_language(cli, golden, playbook, as_of, name
         (
             "advocacy-60-day.it",
             "2027-04-09",
-            "Situazione di ven 9 apr 2027: lancio lun 12 apr 2027, tra 1 giorno lavorativo",
+            "Situazione al ven 9 apr 2027: lancio lun 12 apr 2027, tra 1 giorno lavorativo",
         ),
         (
             "advocacy-60-day.it",
             "2027-04-13",
-            "Situazione di mar 13 apr 2027: lancio avvenuto lun 12 apr 2027",
+            "Situazione al mar 13 apr 2027: lancio avvenuto il lun 12 apr 2027",
         ),
         (
             "advocacy-60-day.tr",

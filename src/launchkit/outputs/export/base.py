@@ -138,7 +138,7 @@ LABELS: dict[str, dict[str, str]] = {
         "critical": "critica",
         "todo": "da fare",
         "doing": "in corso",
-        "done": "fatto",
+        "done": "completata",
         "blocked": "bloccata",
         "skipped": "saltata",
     },
