@@ -92,10 +92,10 @@ def test_status_speaks_the_playbooks_language(cli, golden, playbook, as_of, name
         (
             "app-launch",
             "2027-03-12",
-            "As of Fri, Mar 12, 2027: launch Mon, Mar 15, 2027, in 1 working day",
+            "As of Fri, 12 Mar 2027: launch Mon, 15 Mar 2027, in 1 working day",
         ),
-        ("app-launch", "2027-03-15", "As of Mon, Mar 15, 2027: launch day"),
-        ("app-launch", "2027-03-16", "As of Tue, Mar 16, 2027: launched Mon, Mar 15, 2027"),
+        ("app-launch", "2027-03-15", "As of Mon, 15 Mar 2027: launch day"),
+        ("app-launch", "2027-03-16", "As of Tue, 16 Mar 2027: launched Mon, 15 Mar 2027"),
         (
             "advocacy-60-day.it",
             "2027-04-09",

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from launchkit.model.locales import Locale
 from launchkit.model.values import (
     CountryCode,
     Day,
@@ -25,7 +26,6 @@ from launchkit.model.values import (
 )
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-Locale = Literal["en", "he", "tr", "it"]
 Status = Literal["todo", "doing", "done", "blocked", "skipped"]
 Severity = Literal["error", "warning", "info"]
 Rule = Literal["champions_per_site", "employees_per_champion", "starts_within"]
@@ -270,7 +270,7 @@ class Playbook(Strict):
     description: str | None = None
     """What this launch is and who it is for."""
     locale: Locale = "en"
-    """Language of rendered output: en, he, tr or it."""
+    """Language of every output (en, he, tr, it), with a region for dates and numbers: en-GB, he-IL."""
     timezone: TimezoneName = "UTC"
     """IANA time zone of timed tasks and of "today": Asia/Jerusalem, Europe/Rome."""
     launch: Day | None = None

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from launchkit.model.locales import babel_locale
 from launchkit.outputs.console import console_text, string_console
 from launchkit.outputs.plan.labels import labels
 from launchkit.schedule.plan import Plan, PlannedTask
@@ -269,7 +270,7 @@ def _in_days(n: int, locale: str, words: dict[str, str]) -> str:
 
     if n == 0:
         return words["today"]
-    form = Locale.parse(locale).plural_form(n)
+    form = Locale.parse(babel_locale(locale)).plural_form(n)
     return words.get(f"in_days_{form}", words["in_days_other"]).format(n=n)
 
 
@@ -289,7 +290,7 @@ def _date_formatter(status: Status) -> Callable[[dt.date], str]:
     skeleton = "MEd" if near else "yMEd"
 
     def fmt(day: dt.date) -> str:
-        return str(format_skeleton(skeleton, day, locale=status.locale))
+        return str(format_skeleton(skeleton, day, locale=babel_locale(status.locale)))
 
     return fmt
 
@@ -298,4 +299,4 @@ def _long_date(day: dt.date, locale: str) -> str:
     """The heading's dates: weekday, day, abbreviated month and year (`Mon, Jan 4, 2027`)."""
     from babel.dates import format_skeleton
 
-    return str(format_skeleton("yMMMEd", day, locale=locale))
+    return str(format_skeleton("yMMMEd", day, locale=babel_locale(locale)))

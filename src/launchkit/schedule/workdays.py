@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from launchkit.model import WEEKDAYS, CalendarSpec
+from launchkit.model.locales import language_of
 
 CLOSED_DAY = {"en": "closed day", "he": "יום סגור", "it": "giorno di chiusura", "tr": "kapalı gün"}
 """What `why_closed` says about a day listed under `closed`, per locale."""
@@ -30,7 +31,7 @@ class WorkCalendar:
 
     def __init__(self, spec: CalendarSpec, locale: str = "en", around: dt.date | None = None):
         self.spec = spec
-        self.locale = locale
+        self.locale = language_of(locale)
         self.workweek = frozenset(WEEKDAYS.index(d) for d in spec.workweek)
         if not self.workweek:
             raise ValueError("a calendar needs at least one working weekday")

@@ -147,7 +147,9 @@ LABELS: dict[str, dict[str, str]] = {
 
 def labels(plan: Plan) -> dict[str, str]:
     """The labels in the playbook's locale."""
-    return LABELS.get(plan.playbook.locale, LABELS["en"])
+    from launchkit.model.locales import language_of
+
+    return LABELS.get(language_of(plan.playbook.locale), LABELS["en"])
 
 
 def owner_text(plan: Plan, task: PlannedTask) -> str | None:

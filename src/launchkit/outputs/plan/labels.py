@@ -161,4 +161,6 @@ LABELS: dict[str, dict[str, str]] = {
 
 def labels(locale: str) -> dict[str, str]:
     """The labels of `locale`, English for any locale without its own."""
-    return LABELS.get(locale, LABELS["en"])
+    from launchkit.model.locales import language_of
+
+    return LABELS.get(language_of(locale), LABELS["en"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from launchkit.model.locales import babel_locale
 from launchkit.outputs.console import console_text, string_console
 from launchkit.outputs.plan.gantt import bar, scale_for
 from launchkit.outputs.plan.labels import labels
@@ -137,7 +138,7 @@ def _date_formatter(plan: Plan) -> Callable[[dt.date], str]:
 
     days = [d for t in plan.tasks for d in (t.start, t.end)] or [plan.launch]
     skeleton = "MEd" if min(days).year == max(days).year == plan.launch.year else "yMEd"
-    locale = plan.playbook.locale
+    locale = babel_locale(plan.playbook.locale)
 
     def fmt(day: dt.date) -> str:
         return str(format_skeleton(skeleton, day, locale=locale))
@@ -148,4 +149,4 @@ def _date_formatter(plan: Plan) -> Callable[[dt.date], str]:
 def _long_date(day: dt.date, locale: str) -> str:
     from babel.dates import format_date
 
-    return str(format_date(day, "full", locale=locale))
+    return str(format_date(day, "full", locale=babel_locale(locale)))

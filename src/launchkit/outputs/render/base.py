@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from launchkit.diagnostics import Diagnostic, LaunchkitError, Severity, error
+from launchkit.model.locales import babel_locale
 from launchkit.outputs.render.i18n import text_direction, translations
 
 if TYPE_CHECKING:
@@ -296,7 +297,7 @@ class RenderContext:
         if text is None:
             from babel.dates import format_date
 
-            text = self._dates[key] = str(format_date(day, form, locale=self.locale))
+            text = self._dates[key] = str(format_date(day, form, locale=babel_locale(self.locale)))
         return text
 
     def short_date(self, day: dt.date) -> str:
@@ -306,7 +307,9 @@ class RenderContext:
         if text is None:
             from babel.dates import format_skeleton
 
-            text = self._dates[key] = str(format_skeleton("MMMd", day, locale=self.locale))
+            text = self._dates[key] = str(
+                format_skeleton("MMMd", day, locale=babel_locale(self.locale))
+            )
         return text
 
     def weekday(self, day: dt.date) -> str:
