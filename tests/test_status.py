@@ -60,7 +60,7 @@ def test_a_narrow_console_wraps_titles_and_breaks_long_ids_at_the_site(progresse
     text = format_status(status, width=60)
     assert all(len(line) <= 60 for line in text.splitlines())
     assert "  app-launch-he  כל         ██████████░░░░░░░░░░  3/6   50%\n" in text
-    assert "  champions-  יום ה׳, 7.1  אלופים מתודרכים  it       לביצוע\n  ready\n" in text
+    assert "  champions-  יום ה׳, 7.1  אלופים מתודרכים  צוות IT  לביצוע\n  ready\n" in text
     assert "\n  @tel-aviv\n" in text
 
 
@@ -133,6 +133,6 @@ def test_every_locale_has_every_word():
 def test_task_statuses_are_in_the_playbooks_language(cli, progressed):
     r = cli("status", "launch.yaml", "--as-of", "2027-01-04")
     assert (
-        "  manager-briefing  יום ה׳, 24.12  תדריך מנהלים פנים אל פנים  sponsor  לביצוע" in r.stdout
+        "  manager-briefing  יום ה׳, 24.12  תדריך מנהלים פנים אל פנים  דנה לוי  לביצוע" in r.stdout
     )
     assert "todo" not in r.stdout

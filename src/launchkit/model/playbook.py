@@ -56,6 +56,8 @@ class Person(Strict):
 
     name: str
     """Full name, as it should appear on checklists and invitations."""
+    title: str | None = None
+    """Job title in the playbook's language, shown beside the name to readers: Head of HR."""
     email: Email | None = None
     """E-mail address; calendar exports invite this person to the tasks they own."""
 
@@ -293,3 +295,13 @@ class Playbook(Strict):
     """Free values for templates: app name, download link, ..."""
     documents: Documents = Field(default_factory=Documents)
     """What the rendered documents need."""
+
+    def owner_label(self, role: str | None) -> str:
+        """How a reader sees a task's owner: `Dana Levi (Chief executive)`, `Dana Levi`, or the
+        role id when `people` names no one (the id is what users type, not what they read)."""
+        if role is None:
+            return ""
+        person = self.people.get(role)
+        if person is None:
+            return role
+        return f"{person.name} ({person.title})" if person.title else person.name

@@ -2,10 +2,12 @@
 
 Counts are of planned tasks, so a per-site task counts once per site. A task counts as done
 when its status (its site's status, for a per-site copy) is `done` or `skipped`. "Due this
-week" lists the open tasks that end from the as-of day through the six days after it; a task
+week" lists the open tasks that end from the as-of day through the last day of the playbook's
+work week (Sunday to Thursday for an Israeli playbook), and its heading gives those days; a task
 is overdue when it ended before the as-of day and is still open, as `check` counts it.
 
-Words and dates are in the playbook's locale (the table `plan` uses, dates through Babel with
+Owners are shown by name and title (`people`), never by the role id. Words and dates are in the
+playbook's locale (the table `plan` uses, dates through Babel with
 the weekday). Every row starts with an id, left-to-right, so that a bidi terminal keeps the
 columns of a Hebrew status in place, as `plan` does.
 """
@@ -13,13 +15,16 @@ columns of a Hebrew status in place, as `plan` does.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from launchkit.model import WEEKDAYS, Playbook
 from launchkit.model.locales import babel_locale
 from launchkit.outputs.console import console_text, string_console
 from launchkit.outputs.plan.labels import labels
 from launchkit.schedule.plan import Plan, PlannedTask
+
+WEEKDAY_INDEX = {d: i for i, d in enumerate(WEEKDAYS)}
 
 __all__ = ["Progress", "Status", "format_status", "summarize"]
 
@@ -82,6 +87,8 @@ class Status:
     due: list[Item]
     overdue: list[Item]
     next_gate: GateDue | None
+    week: tuple[dt.date, dt.date] | None = None
+    """First and last working weekday of the week "due this week" covers."""
 
 
 def summarize(plan: Plan, as_of: dt.date) -> Status:
@@ -101,7 +108,7 @@ def summarize(plan: Plan, as_of: dt.date) -> Status:
         if (copies := [t for t in plan.tasks if t.site == s.id])
     ]
     open_ = [t for t in plan.tasks if t.status not in CLOSED]
-    week_end = as_of + dt.timedelta(days=6)
+    week_start, week_end = work_week(pb.calendar.workweek, as_of)
     return Status(
         title=pb.title,
         playbook=pb.id,
@@ -112,8 +119,9 @@ def summarize(plan: Plan, as_of: dt.date) -> Status:
         overall=_progress(pb.id, words["all_tasks"], plan.tasks),
         phases=phases,
         sites=sites,
-        due=_items(t for t in open_ if as_of <= t.end <= week_end),
-        overdue=_items(t for t in open_ if t.end < as_of),
+        due=_items(pb, (t for t in open_ if as_of <= t.end <= week_end)),
+        overdue=_items(pb, (t for t in open_ if t.end < as_of)),
+        week=(week_start, week_end),
         next_gate=_next_gate(plan, as_of),
     )
 
@@ -122,8 +130,26 @@ def _progress(id: str, label: str, tasks: list[PlannedTask]) -> Progress:
     return Progress(id, label, sum(t.status in CLOSED for t in tasks), len(tasks))
 
 
-def _items(tasks: Iterable[PlannedTask]) -> list[Item]:
-    found = [Item(t.id, t.title, t.end, t.status, t.owner) for t in tasks]
+def work_week(workweek: Sequence[str], as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last working weekday of the reader's week around `as_of`.
+
+    The week is the playbook's work week: Sunday to Thursday in Israel, Monday to Friday in
+    Italy. It starts on the first work day that follows a day off; on a day off after the
+    week's last work day (a Friday in Israel, a Saturday in Italy), "this week" is the next one.
+    """
+    days = [WEEKDAY_INDEX[d] for d in workweek] or [0, 1, 2, 3, 4]
+    on = set(days)
+    first = next((d for d in range(7) if d in on and (d - 1) % 7 not in on), min(days))
+    offset = (as_of.weekday() - first) % 7
+    start = as_of - dt.timedelta(days=offset)
+    last = max((d - first) % 7 for d in on)
+    if offset > last:  # the week's work is over: the reader means the coming week
+        start += dt.timedelta(days=7)
+    return start, start + dt.timedelta(days=last)
+
+
+def _items(pb: Playbook, tasks: Iterable[PlannedTask]) -> list[Item]:
+    found = [Item(t.id, t.title, t.end, t.status, pb.owner_label(t.owner)) for t in tasks]
     return sorted(found, key=lambda i: (i.end, i.id))
 
 
@@ -173,7 +199,7 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
         console.print(Padding(table, (0, 0, 0, 1)))
     for heading, items, style in (
         (words["overdue"], status.overdue, "red"),
-        (words["due_week"], status.due, "yellow"),
+        (_week_heading(status, words, day), status.due, "yellow"),
     ):
         console.print(Text(f"{heading} ({len(items)})", style=f"bold {style}"))
         if not items:
@@ -204,6 +230,14 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
         table.add_row(gate.id, day(gate.by), f"{gate.title} ({when})")
         console.print(Padding(table, (0, 0, 0, 1)))
     return console_text(console)
+
+
+def _week_heading(status: Status, words: dict[str, str], day: Callable[[dt.date], str]) -> str:
+    """`Due this week, Mon 11 Jan – Fri 15 Jan`: the heading says which days it means."""
+    if status.week is None:
+        return words["due_week"]
+    first, last = status.week
+    return words["due_week_dates"].format(first=day(first), last=day(last))
 
 
 LRM = "\u200e"

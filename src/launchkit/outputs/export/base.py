@@ -153,11 +153,10 @@ def labels(plan: Plan) -> dict[str, str]:
 
 
 def owner_text(plan: Plan, task: PlannedTask) -> str | None:
-    """`Dana Levi (sponsor)` when `people` names the role, else the role, else None."""
+    """`Dana Levi (Chief executive)` when `people` names the role, else the role, else None."""
     if task.owner is None:
         return None
-    person = plan.playbook.people.get(task.owner)
-    return f"{person.name} ({task.owner})" if person else task.owner
+    return plan.playbook.owner_label(task.owner)
 
 
 def phase_title(plan: Plan, task: PlannedTask) -> str | None:

@@ -57,7 +57,7 @@ def format_text(plan: Plan, width: int = 120, color: bool = False) -> str:
             "id", overflow="fold", min_width=_fit([t.id for t in tasks], 24 if gantt else 12)
         )
         table.add_column(words["title"], ratio=1, min_width=16 if gantt else 12, overflow="fold")
-        owners = [words["owner"], *(t.owner or "" for t in tasks)]
+        owners = [words["owner"], *(plan.playbook.owner_label(t.owner) for t in tasks)]
         table.add_column(
             words["owner"], overflow="fold", min_width=_fit(owners, 12 if gantt else 7)
         )
@@ -71,7 +71,7 @@ def format_text(plan: Plan, width: int = 120, color: bool = False) -> str:
                 _mark(t),
                 t.id,
                 _title_cell(t, words, day),
-                t.owner or "",
+                plan.playbook.owner_label(t.owner),
                 day(t.start) + (f" {t.at.strftime('%H:%M')}" if t.at else ""),
                 day(t.end),
                 "" if t.slack_bd is None else str(t.slack_bd),

@@ -82,7 +82,9 @@ class Owner:
     def label(self) -> str:
         if self.person is None:
             return self.role or ""
-        return f"{self.person.name} ({self.role})"
+        if self.person.title:
+            return f"{self.person.name} ({self.person.title})"
+        return self.person.name
 
 
 class RenderContext:
