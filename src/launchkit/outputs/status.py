@@ -24,7 +24,7 @@ from launchkit.outputs.console import console_text, string_console
 from launchkit.outputs.plan.labels import labels
 from launchkit.schedule.plan import Plan, PlannedTask
 
-WEEKDAY_INDEX = {d: i for i, d in enumerate(WEEKDAYS)}
+WEEKDAY_INDEX: dict[str, int] = {d: i for i, d in enumerate(WEEKDAYS)}
 
 __all__ = ["Progress", "Status", "format_status", "summarize"]
 
