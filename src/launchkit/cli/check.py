@@ -16,6 +16,8 @@ from launchkit.cli.common import (
     LaunchOption,
     OutputOption,
     emit,
+    terminal_width,
+    use_color,
 )
 from launchkit.outputs.reporters.base import Format
 
@@ -50,20 +52,15 @@ def check(
     judged = as_of or today_in(loaded.playbook.timezone)
     values = load_metrics(metrics, judged) if metrics else None
     report = check_readiness(plan, judged, values, strict=strict)
-    emit(reporter(format)(report, color=_color(format, output)), output)
+    width = terminal_width(None) if format is Format.text and output is None else None
+    emit(reporter(format)(report, color=_color(format, output), width=width), output)
     _step_summary(report)
     raise typer.Exit(EXIT_OK if report.ready else EXIT_NOT_READY)
 
 
 def _color(fmt: Format, output: Path | None) -> bool:
-    import sys
 
-    return (
-        fmt is Format.text
-        and output is None
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
-    )
+    return fmt is Format.text and output is None and use_color()
 
 
 def _step_summary(report: Report) -> None:

@@ -74,3 +74,26 @@ def write_atomic(path: Path, data: bytes) -> None:
     from launchkit.load.atomic import write_atomic as write
 
     write(path, data)
+
+
+def use_color() -> bool:
+    """Styles (colour and bold) only on a terminal, and never with `NO_COLOR` set (no-color.org):
+    NO_COLOR promises plain text, so bold and underline go too, not only the colours."""
+    import os
+    import sys
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def terminal_width(default: int | None) -> int | None:
+    """The terminal's columns when printing to one (or `COLUMNS` when set), else `default`."""
+    import os
+    import shutil
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((default or 80, 24)).columns
+    return default

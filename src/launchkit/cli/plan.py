@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load
+from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load, use_color
 from launchkit.outputs.formats import PlanFormat
 
 
@@ -34,7 +34,7 @@ def plan(
     dated = schedule(loaded, launch).only(site, owner)
     if format is PlanFormat.text and output is None and sys.stdout.isatty():
         width = shutil.get_terminal_size((110, 24)).columns
-        text = format_text(dated, width=width, color=True)
+        text = format_text(dated, width=width, color=use_color())
     else:
         text = FORMATTERS[format](dated)
     emit(text, output)

@@ -7,7 +7,7 @@ import datetime as dt
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, AsOfOption, LaunchOption, load
+from launchkit.cli.common import PLAYBOOK_HELP, AsOfOption, LaunchOption, load, use_color
 
 
 @app.command()
@@ -29,4 +29,7 @@ def status(
     as_of_day = as_of or today_in(loaded.playbook.timezone)
     tty = sys.stdout.isatty()
     width = shutil.get_terminal_size((80, 24)).columns if tty else 80
-    typer.echo(format_status(summarize(plan, as_of_day), width=width, color=tty), nl=False)
+    typer.echo(
+        format_status(summarize(plan, as_of_day), width=width, color=tty and use_color()),
+        nl=False,
+    )
