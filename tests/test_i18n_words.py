@@ -52,3 +52,97 @@ EUROPE = ["mon", "tue", "wed", "thu", "fri"]
 def test_this_week_is_the_playbooks_work_week(workweek, as_of, first, last):
     found = work_week(workweek, dt.date.fromisoformat(as_of))
     assert found == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+# ---- documents: casing, right-to-left marks, link wording ------------------------------------
+
+from launchkit.load import load_playbook  # noqa: E402 - grouped with the tests that use it
+from launchkit.outputs.render import Artefact, render  # noqa: E402
+from launchkit.outputs.render.base import capfirst, lower, upper  # noqa: E402
+from launchkit.schedule import schedule  # noqa: E402
+
+RLM = "\u200f"
+
+
+@pytest.mark.parametrize(
+    ("function", "text", "locale", "expected"),
+    [
+        (capfirst, "iletişim", "tr", "İletişim"),
+        (capfirst, "ışık", "tr-TR", "Işık"),
+        (capfirst, "iletişim", "en", "Iletişim"),
+        (upper, "iletişim ışık", "tr", "İLETİŞİM IŞIK"),
+        (lower, "IŞIK İLETİŞİM", "tr", "ışık iletişim"),
+        (lower, "INFO", "it", "info"),
+    ],
+)
+def test_case_changes_follow_the_language(function, text, locale, expected):
+    assert function(text, locale) == expected
+
+
+def _files(tmp_path, playbook: str, only: Artefact, **replace: str) -> dict[str, str]:
+    from launchkit.resources import data_dir
+
+    language = playbook.rsplit(".", 1)[-1] if "." in playbook else "en"
+    text = (data_dir("playbooks") / playbook.split(".")[0] / f"{language}.yaml").read_text(
+        encoding="utf-8"
+    )
+    for old, new in replace.items():
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "launch.yaml"
+    path.write_text(text, encoding="utf-8")
+    rendering = render(schedule(load_playbook(path)), [only])
+    return {f.name: f.text for f in rendering.files}
+
+
+def test_a_turkish_app_name_is_capitalised_with_a_dotted_i(tmp_path):
+    files = _files(
+        tmp_path,
+        "advocacy-60-day.tr",
+        Artefact.teasers,
+        **{"app_name: Anadolu Sesi": "app_name: iletişim"},
+    )
+    assert ">İletişim</strong>" in files["teasers/email-signature.html"]
+    assert "\nİletişim · " in files["teasers/email-signature.txt"]
+    assert "Iletişim" not in "".join(files.values())
+
+
+def test_hebrew_plain_text_starts_every_paragraph_with_a_right_to_left_mark(tmp_path):
+    files = _files(
+        tmp_path,
+        "app-launch.he",
+        Artefact.invitations,
+        **{"app_name: מחוברים": "app_name: Connect"},
+    )
+    for name, text in files.items():
+        if name.endswith(".txt"):
+            assert all(line.startswith(RLM) for line in text.splitlines() if line.strip()), name
+    assert files["invitations/sms.txt"].startswith(RLM + "מחוברים כאן!") or files[
+        "invitations/sms.txt"
+    ].startswith(RLM)
+    assert RLM not in files["invitations/email.html"]  # HTML has dir="rtl" instead
+
+
+def test_a_sign_up_link_says_join_not_download(tmp_path):
+    files = _files(tmp_path, "advocacy-program.he", Artefact.invitations)  # …/join
+    assert "להצטרפות" in files["invitations/email.html"]
+    assert "להורדה" not in files["invitations/email.html"]
+    files = _files(tmp_path, "advocacy-60-day.it", Artefact.invitations)  # …/invito
+    assert "Iscriviti qui:" in files["invitations/email.txt"]
+    assert "Scarica" not in files["invitations/email.txt"]
+
+
+def test_link_kind_in_the_playbook_wins(tmp_path):
+    files = _files(
+        tmp_path,
+        "app-launch",
+        Artefact.invitations,
+        **{"  download_url:": "  link_kind: read\n  download_url:"},
+    )
+    assert "Read it here:" in files["invitations/email.txt"]
+
+
+def test_the_hebrew_marp_deck_isolates_figures(tmp_path):
+    deck = _files(tmp_path, "app-launch.he", Artefact.deck)["deck.md"]
+    assert "| \u2066≥ 100\u2069 |" in deck
+    assert "\u2066" not in _files(tmp_path, "app-launch", Artefact.deck)["deck.md"]

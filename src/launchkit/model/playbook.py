@@ -242,6 +242,8 @@ class Documents(Strict):
     """Name of the app or platform as employees know it (default: `vars.app_name`, else the title)."""
     download_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     """Download or invitation link; posters carry it as a QR code (default: `vars.download_url`)."""
+    link_kind: Literal["download", "join", "read"] | None = None
+    """What the link leads to: download (an app), join (a programme) or read (a page); default: join for …/join."""
     sms_sender: str | None = Field(default=None, max_length=11)
     """Sender name shown on SMS invitations (at most 11 characters)."""
     email_from: Email | None = None
