@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 
@@ -97,3 +97,31 @@ def terminal_width(default: int | None) -> int | None:
     if sys.stdout.isatty():
         return shutil.get_terminal_size((default or 80, 24)).columns
     return default
+
+
+def bidi_order(choice: str) -> Literal["logical", "visual"]:
+    """`logical` or `visual` for right-to-left text in a terminal table.
+
+    `auto` picks logical order off a terminal (a file, a pipe) and in terminals known to lay
+    out bidi text themselves (GNOME's VTE 0.58 and later, Konsole, mlterm, outside tmux), and
+    visual order in any other terminal, which would show Hebrew letters reversed.
+    """
+    import os
+    import sys
+
+    if choice == "logical":
+        return "logical"
+    if choice == "visual":
+        return "visual"
+    if not sys.stdout.isatty():
+        return "logical"
+    if os.environ.get("TMUX"):
+        return "visual"
+    vte = os.environ.get("VTE_VERSION", "")
+    if (
+        (vte.isdigit() and int(vte) >= 5800)
+        or os.environ.get("KONSOLE_VERSION")
+        or os.environ.get("MLTERM")
+    ):
+        return "logical"
+    return "visual"

@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from pathlib import Path
 
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load, use_color
+from launchkit.cli.common import (
+    PLAYBOOK_HELP,
+    LaunchOption,
+    OutputOption,
+    bidi_order,
+    emit,
+    load,
+    use_color,
+)
 from launchkit.outputs.formats import PlanFormat
+
+
+class Bidi(enum.StrEnum):
+    """How `plan` writes right-to-left text for a terminal (see docs/scheduling.md)."""
+
+    auto = "auto"
+    logical = "logical"
+    visual = "visual"
 
 
 @app.command()
@@ -20,6 +37,12 @@ def plan(
     site: str | None = typer.Option(None, "--site", help="Only this site's tasks and shared ones."),
     owner: str | None = typer.Option(None, "--owner", help="Only tasks this role owns."),
     output: Path | None = OutputOption,
+    bidi: Bidi = typer.Option(
+        Bidi.auto,
+        "--bidi",
+        help="Hebrew in the text table: logical (terminals with bidi, files), visual (terminals "
+        "without bidi), or auto (visual on a terminal not known to do bidi).",
+    ),
 ) -> None:
     """Date every task: working days, holidays, dependencies, slack and the critical path."""
     import shutil
@@ -34,7 +57,10 @@ def plan(
     dated = schedule(loaded, launch).only(site, owner)
     if format is PlanFormat.text and output is None and sys.stdout.isatty():
         width = shutil.get_terminal_size((110, 24)).columns
-        text = format_text(dated, width=width, color=use_color())
+        order = bidi_order(bidi.value)
+        text = format_text(dated, width=width, color=use_color(), order=order)
+    elif format is PlanFormat.text and bidi is Bidi.visual:
+        text = format_text(dated, order="visual")
     else:
         text = FORMATTERS[format](dated)
     emit(text, output)
