@@ -122,3 +122,27 @@ def test_no_color_raw_output_has_no_escape_codes(tmp_path):
         raw += chunk
     os.close(master)
     assert raw and b"\x1b[" not in raw
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize(
+    ("name", "as_of"),
+    [
+        ("app-launch.he", "2027-01-11"),
+        ("advocacy-60-day.tr", "2027-03-20"),
+        ("app-launch", "2027-03-01"),
+    ],
+)
+def test_status_in_a_terminal_keeps_ids_whole(name, as_of, columns, tmp_path):
+    import datetime as dt
+
+    from launchkit.cli.common import load
+    from launchkit.outputs.status import summarize
+    from launchkit.schedule import schedule
+
+    status = summarize(schedule(load(name)), dt.date.fromisoformat(as_of))
+    out = in_terminal(["status", name, "--as-of", as_of], columns, tmp_path)
+    lines = [line.translate(MARKS) for line in out.splitlines()]
+    assert all(len(line) <= columns for line in lines[2:]), max(lines[2:], key=len)
+    words = {w for line in lines for w in line.split()}
+    assert [i.id for i in status.overdue + status.due if i.id not in words] == []

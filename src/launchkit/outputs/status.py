@@ -17,12 +17,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from launchkit.model import WEEKDAYS, Playbook
-from launchkit.model.locales import babel_locale
+from launchkit.model.locales import babel_locale, is_rtl
 from launchkit.outputs.console import console_text, string_console
 from launchkit.outputs.plan.labels import labels
 from launchkit.schedule.plan import Plan, PlannedTask
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 WEEKDAY_INDEX: dict[str, int] = {d: i for i, d in enumerate(WEEKDAYS)}
 
@@ -168,6 +172,7 @@ def _next_gate(plan: Plan, as_of: dt.date) -> GateDue | None:
 
 def format_status(status: Status, width: int = 80, color: bool = False) -> str:
     """The status as text: progress bars per phase and site, due and overdue tasks, next gate."""
+    from rich.cells import cell_len
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -206,17 +211,31 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
             console.print(f"  {words['none']}")
             continue
         statuses = [words[i.status] for i in items]
-        id_w, owner_w = _fold_widths(items, [day(i.end) for i in items], statuses, width)
-        table = Table(box=None, show_header=False)
-        table.add_column(overflow="fold", width=id_w)
-        table.add_column(no_wrap=True)
-        table.add_column()
-        table.add_column(overflow="fold", width=owner_w)
-        table.add_column(no_wrap=True)
+        dates = [day(i.end) for i in items]
+        id_w, owner_w, stacked = _widths(items, dates, statuses, width)
+        date_w, status_w = max(map(cell_len, dates)), max(map(cell_len, statuses))
+        # The indent (3 under a stacked id, else 1) and a blank either side of each column.
+        title_w = width - (3 if stacked else 1) - 2 * (4 if stacked else 5) - date_w
+        title_w -= owner_w + status_w
+        title_w -= 0 if stacked else id_w
+
+        title_w = min(max(title_w, 8), max(cell_len(i.title) for i in items))
+        columns = [0 if stacked else id_w, date_w, title_w, owner_w, status_w]
+        table = _item_table(columns)
         for i in items:
-            owner = _break(i.owner or "-", owner_w)
-            table.add_row(_break(i.id, id_w), day(i.end), i.title, owner, words[i.status])
-        console.print(Padding(table, (0, 0, 0, 1)))
+            cells = [day(i.end), i.title, i.owner or "-", words[i.status]]
+            if not stacked:
+                table.add_row(i.id, *cells)
+                continue
+            # Too narrow for the id beside the rest: the id whole on its own line (users type
+            # it into `launchkit done`), the row's cells under it, in the same columns.
+            mark = LRM if is_rtl(status.locale) else ""
+            console.print(Text(f"  {mark}{i.id}"), no_wrap=True, crop=False)
+            one = _item_table(columns)
+            one.add_row(*cells)
+            console.print(Padding(one, (0, 0, 0, 3)))
+        if not stacked:
+            console.print(Padding(table, (0, 0, 0, 1)))
     console.print(Text(words["next_gate"], style="bold"))
     gate = status.next_gate
     if gate is None:
@@ -245,40 +264,35 @@ TITLE_WIDTH = 16
 NEAR_DAYS = 120
 
 
-def _fold_widths(
+def _item_table(widths: list[int]) -> Table:
+    """A table of task rows: id (left out when its width is 0), date, title, owner, status."""
+    from rich.table import Table
+
+    table = Table(box=None, show_header=False)
+    for index, width in enumerate(widths):
+        if width:
+            table.add_column(no_wrap=index in (0, 1, 4), width=width)
+    return table
+
+
+def _widths(
     items: list[Item], dates: list[str], statuses: list[str], width: int
-) -> tuple[int, int]:
-    """Widths of the id and owner columns of a task list on a console `width` wide.
+) -> tuple[int, int, bool]:
+    """Widths of the id and owner columns of a task list on a console `width` wide, and whether
+    the ids need lines of their own.
 
-    The date and the status stay whole; the title keeps `TITLE_WIDTH` columns before long ids
-    and owners fold (rich alone would crop the last columns of a row too wide for the console).
+    Ids are never broken (users type them into `launchkit done`); the date and the status stay
+    whole; the title keeps `TITLE_WIDTH` columns, else each id goes on a line of its own.
     """
+    from rich.cells import cell_len
+
     # One blank of indent, and rich pads each of the five columns with a blank either side.
-    room = width - 1 - 10 - max(map(len, dates)) - max(map(len, statuses))
-    owner = _widest([i.owner or "-" for i in items], max(8, room // 4))
-    return _widest([i.id for i in items], max(10, room - owner - TITLE_WIDTH)), owner
-
-
-def _widest(slugs: list[str], most: int) -> int:
-    """The widest line of `slugs` once each is broken to at most `most`."""
-    return min(most, max(len(line) for s in slugs for line in _break(s, most).splitlines()))
-
-
-def _break(slug: str, width: int) -> str:
-    """`slug` on lines of at most `width`, broken before its `@` or else after a `-`, where it can be.
-
-    `recruit-champions@stores-north` becomes `recruit-champions` over `@stores-north` rather
-    than being cut mid-word; a piece with no such place is left for rich to fold.
-    """
-    lines: list[str] = []
-    while len(slug) > width:
-        at = slug.rfind("@", 1, width + 1)
-        cut = at if at > 0 else slug.rfind("-", 0, width) + 1
-        if cut <= 0:
-            break
-        lines.append(slug[:cut])
-        slug = slug[cut:]
-    return "\n".join([*lines, slug])
+    room = width - 1 - 10 - max(map(cell_len, dates)) - max(map(cell_len, statuses))
+    owners = [i.owner or "-" for i in items]
+    word = max((cell_len(w) for o in owners for w in o.split()), default=1)
+    owner = min(max(map(cell_len, owners)), max(8, room // 4, min(word, room // 2)))
+    ids = max(cell_len(i.id) for i in items)
+    return ids, owner, room - ids - owner < TITLE_WIDTH
 
 
 def _bar(p: Progress) -> str:
