@@ -69,13 +69,14 @@ def format_text(plan: Plan, width: int = 120, color: bool = False, order: Order 
         if not layout.stacked:
             break
     scale = scale_for(plan.tasks, plan.launch, max(layout.gantt, 1))
+    brief = _date_formatter(plan, True)
     by_id = {r.id: r for r in rows}
     for title, tasks in _by_phase(plan, words["other"]):
         out.append(("", ""))
         say(title, "bold")
         header = _Row(None, "", "id", words["title"], words["owner"], words["start"],
                       words["end"], words["slack"])  # fmt: skip
-        axis = _axis(scale.first, scale.last, layout.gantt) if layout.gantt else ""
+        axis = _axis(scale.first, scale.last, layout.gantt, brief) if layout.gantt else ""
         out += [(line, "bold") for line in _lines(header, layout, cell, axis)]
         out.append(("─" * min(width, layout.total), ""))
         for t in tasks:
@@ -148,7 +149,7 @@ def _row(t: PlannedTask, plan: Plan, words: dict[str, str], day: Callable[[dt.da
         t.id,
         _title_cell(t, words, day),
         plan.playbook.owner_label(t.owner),
-        day(t.start) + (f" {t.at.strftime('%H:%M')}" if t.at else ""),
+        day(t.start) + (f" {_time(t.at, plan.playbook.locale)}" if t.at else ""),
         day(t.end),
         "" if t.slack_bd is None else str(t.slack_bd),
     )
@@ -292,9 +293,9 @@ def _by_phase(plan: Plan, other: str) -> list[tuple[str, list[PlannedTask]]]:
     return [(title, sorted(ts, key=lambda t: (t.start, order[t.id]))) for title, ts in titled if ts]
 
 
-def _axis(first: dt.date, last: dt.date, width: int) -> str:
-    """The Gantt column's heading: its first and last day as day.month, to stay compact."""
-    left, right = first.strftime("%d.%m"), last.strftime("%d.%m")
+def _axis(first: dt.date, last: dt.date, width: int, day: Callable[[dt.date], str]) -> str:
+    """The Gantt column's heading: its first and last day, as short as the locale writes them."""
+    left, right = day(first), day(last)
     if width < len(left) + len(right) + 1:
         return left[:width]
     return left + " " * (width - len(left) - len(right)) + right
@@ -317,6 +318,13 @@ def _date_formatter(plan: Plan, short: bool = False) -> Callable[[dt.date], str]
         return str(format_skeleton(skeleton, day, locale=locale))
 
     return fmt
+
+
+def _time(at: dt.time, locale: str) -> str:
+    """A time of day as the locale writes it: 13:30, or 1:30 PM in American English."""
+    from babel.dates import format_time
+
+    return str(format_time(at, "short", locale=babel_locale(locale)))
 
 
 def _long_date(day: dt.date, locale: str) -> str:
