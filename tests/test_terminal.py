@@ -146,3 +146,12 @@ def test_status_in_a_terminal_keeps_ids_whole(name, as_of, columns, tmp_path):
     assert all(len(line) <= columns for line in lines[2:]), max(lines[2:], key=len)
     words = {w for line in lines for w in line.split()}
     assert [i.id for i in status.overdue + status.due if i.id not in words] == []
+
+
+def test_status_in_visual_order_for_terminals_without_bidi(tmp_path):
+    from bidi import get_display
+
+    out = in_terminal(["status", "app-launch.he", "--as-of", "2026-12-10"], 80, tmp_path, TMUX="x")
+    assert get_display("באיחור (4)", base_dir="R") in out
+    assert "confirm-sponsor" in out
+    assert all(len(line) <= 80 for line in out.splitlines())

@@ -170,19 +170,38 @@ def _next_gate(plan: Plan, as_of: dt.date) -> GateDue | None:
     return min(upcoming, key=lambda g: (g.by, g.id), default=None)
 
 
-def format_status(status: Status, width: int = 80, color: bool = False) -> str:
-    """The status as text: progress bars per phase and site, due and overdue tasks, next gate."""
+def format_status(
+    status: Status, width: int = 80, color: bool = False, order: str = "logical"
+) -> str:
+    """The status as text: progress bars per phase and site, due and overdue tasks, next gate.
+
+    `order="visual"` reorders right-to-left text for terminals without bidi (see `plan`): each
+    cell, and each line of a wrapped cell, is turned with `python-bidi`.
+    """
     from rich.cells import cell_len
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     words = labels(status.locale)
-    day = _date_formatter(status)
+    date = _date_formatter(status)
+    visual = order == "visual" and is_rtl(status.locale)
+    v = _visual if visual else _logical
+
+    def day(d: dt.date) -> str:
+        return v(date(d))
+
+    def wrapped(text: str, width: int) -> str:
+        if not visual:
+            return text
+        import textwrap
+
+        return "\n".join(v(line) for line in textwrap.wrap(text, max(width, 4)) or [""])
+
     console = string_console(width, color)
-    console.print(Text(f"{status.title} ({status.playbook})", style="bold"))
+    console.print(Text(v(f"{status.title} ({status.playbook})"), style="bold"))
     as_of = words["as_of"].format(date=_long_date(status.as_of, status.locale))
-    console.print(f"{as_of}: {_launch_line(status, words)}")
+    console.print(wrapped(f"{as_of}: {_launch_line(status, words)}", width))
     rows_by_heading = (
         (words["phases"], [status.overall, *status.phases]),
         (words["sites"], status.sites),
@@ -190,27 +209,27 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
     for heading, rows in rows_by_heading:
         if not rows:
             continue
-        console.print(Text(heading, style="bold"))
+        console.print(Text(v(heading), style="bold"))
         table = Table(box=None, show_header=False)
         table.add_column(no_wrap=True)
-        table.add_column(no_wrap=False)
+        table.add_column(no_wrap=visual)
         table.add_column(no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         for p in rows:
             # Tasks in no phase have no id: a left-to-right mark stands in for it, so that a
             # bidi terminal still lays the row out left to right.
-            table.add_row(p.id or LRM, p.label, _bar(p), f"{p.done}/{p.total}", f"{p.percent}%")
+            table.add_row(p.id or LRM, v(p.label), _bar(p), f"{p.done}/{p.total}", f"{p.percent}%")
         console.print(Padding(table, (0, 0, 0, 1)))
     for heading, items, style in (
         (words["overdue"], status.overdue, "red"),
-        (_week_heading(status, words, day), status.due, "yellow"),
+        (_week_heading(status, words, date), status.due, "yellow"),
     ):
-        console.print(Text(f"{heading} ({len(items)})", style=f"bold {style}"))
+        console.print(Text(v(f"{heading} ({len(items)})"), style=f"bold {style}"))
         if not items:
-            console.print(f"  {words['none']}")
+            console.print(f"  {v(words['none'])}")
             continue
-        statuses = [words[i.status] for i in items]
+        statuses = [v(words[i.status]) for i in items]
         dates = [day(i.end) for i in items]
         id_w, owner_w, stacked = _widths(items, dates, statuses, width)
         date_w, status_w = max(map(cell_len, dates)), max(map(cell_len, statuses))
@@ -223,7 +242,12 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
         columns = [0 if stacked else id_w, date_w, title_w, owner_w, status_w]
         table = _item_table(columns)
         for i in items:
-            cells = [day(i.end), i.title, i.owner or "-", words[i.status]]
+            cells = [
+                day(i.end),
+                wrapped(i.title, title_w),
+                wrapped(i.owner or "-", owner_w),
+                v(words[i.status]),
+            ]
             if not stacked:
                 table.add_row(i.id, *cells)
                 continue
@@ -236,19 +260,30 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
             console.print(Padding(one, (0, 0, 0, 3)))
         if not stacked:
             console.print(Padding(table, (0, 0, 0, 1)))
-    console.print(Text(words["next_gate"], style="bold"))
+    console.print(Text(v(words["next_gate"]), style="bold"))
     gate = status.next_gate
     if gate is None:
-        console.print(f"  {words['no_gate']}")
+        console.print(f"  {v(words['no_gate'])}")
     else:
         when = _in_days(gate.working_days, status.locale, words)
         table = Table(box=None, show_header=False)
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column()
-        table.add_row(gate.id, day(gate.by), f"{gate.title} ({when})")
+        room = width - cell_len(gate.id) - cell_len(date(gate.by)) - 7
+        table.add_row(gate.id, day(gate.by), wrapped(f"{gate.title} ({when})", room))
         console.print(Padding(table, (0, 0, 0, 1)))
     return console_text(console)
+
+
+def _visual(text: str) -> str:
+    from bidi import get_display
+
+    return str(get_display(text, base_dir="R")) if text else text
+
+
+def _logical(text: str) -> str:
+    return text
 
 
 def _week_heading(status: Status, words: dict[str, str], day: Callable[[dt.date], str]) -> str:
