@@ -143,12 +143,3 @@ def test_text_colour_only_when_asked():
     report = make_report()
     assert "\x1b[" not in REPORTERS[Format.text](report)
     assert "\x1b[" in REPORTERS[Format.text](report, color=True)
-
-
-def test_the_plain_text_report_strips_what_rich_strips():
-    from rich.control import strip_control_codes
-
-    from launchkit.outputs.reporters.text import CONTROL_STRIP
-
-    every = "".join(chr(c) for c in range(32)) + "\x7f"
-    assert every.translate(CONTROL_STRIP) == strip_control_codes(every)

@@ -35,7 +35,7 @@ def test_ready_exits_0(cli, playbook):
     r = cli("check", str(playbook), "--as-of", "2027-03-10")
     assert r.exit_code == 0
     assert r.stdout == (
-        f"{playbook}: ready as of 2027-03-10 (launch 2027-03-15): 0 errors, 0 warnings, 0 info\n"
+        f"{playbook}: ready as of Mar 10, 2027 (launch Mar 15, 2027): 0 errors, 0 warnings, 0 info\n"
         "Every gate is met and every task is on time.\n"
     )
 
@@ -45,7 +45,8 @@ def test_not_ready_exits_1(cli, playbook, write):
     r = cli("check", str(playbook), "--as-of", "2027-03-12", "--metrics", str(metrics))
     assert r.exit_code == 1
     assert (
-        f"managers_active_pct is 90 ({metrics}:2:21), needs at least 100 by 2027-03-12" in r.stdout
+        f"managers_active_pct is 90 ({metrics}:2:21), needs at least 100 by Mar 12, 2027"
+        in r.stdout
     )
 
 
@@ -179,3 +180,42 @@ def test_example_readme_shows_the_real_output(name):
     readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
     shown = (Path(__file__).parent / "data" / "check" / name).read_text(encoding="utf-8")
     assert shown in readme
+
+
+# Issue 18: `check` speaks the playbook's language, with dates through Babel for its locale; the
+# machine formats keep the stable English message.
+LOCALISED = [
+    ("app-launch", "2027-03-01"),
+    ("app-launch.he", "2026-12-20"),
+    ("advocacy-60-day.tr", "2027-03-20"),
+    ("advocacy-60-day.it", "2027-03-20"),
+]
+
+
+@pytest.mark.parametrize(("name", "as_of"), LOCALISED, ids=[n for n, _ in LOCALISED])
+def test_check_text_in_each_language_wraps_at_80_columns(cli, golden, monkeypatch, name, as_of):
+    monkeypatch.setenv("COLUMNS", "80")
+    r = cli("check", name, "--as-of", as_of)
+    assert r.exit_code == 1
+    golden(f"check/lang/{name}.txt", r.stdout)
+    for line in r.stdout.splitlines():
+        # Only a source line (`  52 | ...`) may run past the width: it is the file as written.
+        assert len(line) <= 80 or " | " in line, line
+
+
+@pytest.mark.parametrize(("name", "as_of"), LOCALISED, ids=[n for n, _ in LOCALISED])
+def test_step_summary_in_each_language(cli, golden, tmp_path, monkeypatch, name, as_of):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    r = cli("check", name, "--as-of", as_of, "--format", "json")
+    assert "was to end 20" in json.loads(r.stdout)["findings"][0]["message"]  # JSON: English
+    golden(f"check/lang/{name}.summary.md", summary.read_text(encoding="utf-8"))
+
+
+def test_turkish_check_says_blocked_and_dates_in_turkish(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    r = cli("check", "advocacy-60-day.tr", "--as-of", "2027-03-20")
+    assert "5 Mar 2027 tarihinde bitmeliydi" in r.stdout
+    assert "2027-03-05" not in r.stdout
+    assert "sorumlu: Ayşe Şahin, İK iş ortağı" in r.stdout  # the title, not `people-team`

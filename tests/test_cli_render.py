@@ -80,8 +80,8 @@ def test_long_sms_warns_but_succeeds(cli: Callable[..., Any], tmp_path: Path) ->
     r = cli("render", str(DATA / "he.yaml"), "-o", str(tmp_path), "--only", "invitations")
     assert r.exit_code == 0
     assert r.stderr.endswith(
-        "he.yaml:64:10: warning: the SMS invitation is 121 UCS-2 characters and goes out as "
-        "2 segments (one segment holds 70) [sms-segments]\n"
+        "he.yaml:64:10: warning: הזמנת הסמס באורך 122 תווי UCS-2 ותישלח כ־2 מקטעים "
+        "(מקטע אחד מכיל 70) [sms-segments]\n"
     )
 
 
@@ -127,5 +127,5 @@ def test_a_yes_no_gate_shows_its_target_as_a_tick_not_python_true(cli, tmp_path)
     r = cli("render", "app-launch", "--only", "deck", "-o", str(tmp_path))
     assert r.exit_code == 0, r.stderr
     deck = (tmp_path / "deck.md").read_text(encoding="utf-8")
-    assert "| The all-company chat group is deleted | Mar 12, 2027 | ✓ | ✗ |" in deck
+    assert "| The all-company chat group is deleted | 12 Mar 2027 | ✓ | ✗ |" in deck
     assert "True" not in deck

@@ -107,7 +107,7 @@ def test_text_survives_commas_semicolons_newlines_hebrew_and_emoji(plan: Plan) -
         "Line one, with commas; and semicolons",
         "Line two: שלום",
         "",
-        "אחראי: דנה לוי (sponsor)",
+        "אחראי: דנה לוי",
         "שלב: לפני ההשקה: הכנות",
         "סטטוס: לביצוע, קריטי",
         "מקורות: S3.2, S3.3",

@@ -140,10 +140,10 @@ def test_markdown_wraps_the_chart_and_adds_a_table(plan: Plan) -> None:
     )
     assert (
         "| Brief managers: agenda, Q&amp;A; then #feedback 🎉 | לפני ההשקה: הכנות "
-        "| דנה לוי (sponsor) | 2026-12-27 | 2026-12-27 | לביצוע, קריטי |"
+        "| דנה לוי | 2026-12-27 | 2026-12-27 | לביצוע, קריטי |"
     ) in text
     assert (
-        "| Monthly content meeting | Launch | דנה לוי (sponsor) "
+        "| Monthly content meeting | Launch | דנה לוי "
         "| 2027-01-17 10:00, 2027-02-17 10:00, 2027-03-17 10:00 |  | לביצוע |"
     ) in text
     assert text.count("```") == 2

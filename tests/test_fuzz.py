@@ -173,6 +173,6 @@ def test_a_quoted_value_cannot_split_a_diagnostic(write, cli) -> None:  # type: 
     result = cli("validate", str(path))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"{path}:4:9: error: 'a\\x0ab\\x1ec\\u2028d\\x1b[31m' is not one of 'en', 'he', 'tr' "
-        "or 'it' [bad-value]\n"
+        f"{path}:4:9: error: 'a\\x0ab\\x1ec\\u2028d\\x1b[31m' is not one of 'en', 'en-GB', "
+        "'en-US', 'he', 'he-IL', 'tr', 'tr-TR', 'it' or 'it-IT' [bad-value]\n"
     )

@@ -20,6 +20,7 @@ def _msgids() -> set[str]:
     sources = [
         (ROOT / "templates", [("**.j2", "jinja2")]),
         (ROOT / "src/launchkit/outputs/render", [("**.py", "python")]),
+        (ROOT / "src/launchkit/outputs/reporters", [("**.py", "python")]),
     ]
     for folder, method_map in sources:
         for _file, _line, message, _comments, _context in extract_from_dir(

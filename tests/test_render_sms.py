@@ -31,6 +31,17 @@ HE = "שלום"  # four Hebrew letters
         ("x" * 134 + HE[0], "UCS-2", 135, 3),
         ("a" * 68 + "🙂", "UCS-2", 70, 1),  # an emoji takes two UTF-16 units
         ("", "GSM-7", 0, 1),
+        # Issue 18: a character never straddles two segments.
+        ("a" * 152 + "[" + "b" * 134 + "c" * 18, "GSM-7", 306, 3),  # 152 + 153 + 1
+        ("a" * 151 + "[" + "b" * 153, "GSM-7", 306, 2),  # the escape pair ends segment one
+        ("a" * 152 + "[" + "b" * 151, "GSM-7", 305, 2),  # 152 + 153: exactly full
+        ("a" * 158 + "€", "GSM-7", 160, 1),  # one segment holds 160 units, pair included
+        ("a" * 159 + "€", "GSM-7", 161, 2),  # 153 + 8
+        ("€" * 153, "GSM-7", 306, 3),  # 76 pairs a segment (152 units), then the last one
+        ("a" * 66 + "🙂" + HE, "UCS-2", 72, 2),  # the pair moves to segment two: 66 + 6
+        ("a" * 65 + "🙂" + HE * 17, "UCS-2", 135, 3),  # 67 + 67 + 1
+        ("a" * 67 + "🙂" * 34, "UCS-2", 135, 3),  # 67, then 33 pairs (66), then the last pair
+        (HE * 16 + "🙂" + "a" * 4, "UCS-2", 70, 1),  # 70 units in one segment, pair included
     ],
 )
 def test_sms_size(text: str, encoding: str, units: int, segments: int) -> None:
@@ -41,8 +52,8 @@ def test_sms_size(text: str, encoding: str, units: int, segments: int) -> None:
 def test_a_long_hebrew_sms_is_a_warning_at_its_line() -> None:
     rendering = render(hand_plan("he"), [Artefact.invitations])
     assert [w.format() for w in rendering.warnings] == [
-        "he.yaml:64:10: warning: the SMS invitation is 121 UCS-2 characters and goes out as "
-        "2 segments (one segment holds 70) [sms-segments]"
+        "he.yaml:64:10: warning: הזמנת הסמס באורך 122 תווי UCS-2 ותישלח כ־2 מקטעים "
+        "(מקטע אחד מכיל 70) [sms-segments]"
     ]
     sms = {f.name: f.text for f in rendering.files}["invitations/sms.txt"]
     assert sms.endswith(" https://connect.example.com/he\n")
@@ -61,14 +72,14 @@ def test_the_default_hebrew_sms_fits_one_segment(write: Callable[..., Path]) -> 
     rendering = render(hand_plan("he", write(text)), [Artefact.invitations])
     assert rendering.warnings == []
     sms = {f.name: f.text for f in rendering.files}["invitations/sms.txt"]
-    assert sms == "קונקט כבר כאן! להורדה: https://connect.example.com/he\n"
+    assert sms == "\u200fקונקט כבר כאן! להורדה: https://connect.example.com/he\n"
 
 
 @pytest.mark.parametrize(
     ("locale", "sms", "encoding"),
     [
         ("en", "Connect is here! Download it: https://connect.example.com/get", "GSM-7"),
-        ("it", "Connect è arrivata! Scaricala qui: https://connect.example.com/get", "GSM-7"),
+        ("it", "Ecco Connect! Scarica l'app qui: https://connect.example.com/get", "GSM-7"),
         ("tr", "Connect yayında! Hemen indirin: https://connect.example.com/get", "UCS-2"),
     ],
 )

@@ -156,7 +156,7 @@ def test_a_single_built_in_playbook(cli: Callable[..., Any], tmp_path: Path) -> 
     r = cli("site", "app-launch", "-o", str(tmp_path / "s"), "--as-of", "2027-01-05")
     assert r.exit_code == 0, r.stderr
     home = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="en" dir="ltr">' in home
+    assert '<html lang="en-GB" dir="ltr">' in home  # a British English playbook
     page = (tmp_path / "s" / "app-launch" / "index.html").read_text(encoding="utf-8")
     assert "Publish the site with --base-url to get subscribe links" in page
     assert "webcal://" not in page

@@ -17,6 +17,8 @@ from launchkit.cli.common import (
     emit,
     format_help,
     playbook_argument,
+    terminal_width,
+    use_color,
 )
 from launchkit.outputs.reporters.base import Format
 
@@ -66,20 +68,15 @@ and it is not done.
 
         history = read_history(metrics, judged)
     report = check_readiness(plan, judged, values, strict=strict, history=history)
-    emit(reporter(format)(report, color=_color(format, output)), output)
+    width = terminal_width(None) if format is Format.text and output is None else None
+    emit(reporter(format)(report, color=_color(format, output), width=width), output)
     _step_summary(report)
     raise typer.Exit(EXIT_OK if report.ready else EXIT_NOT_READY)
 
 
 def _color(fmt: Format, output: Path | None) -> bool:
-    import sys
 
-    return (
-        fmt is Format.text
-        and output is None
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
-    )
+    return fmt is Format.text and output is None and use_color()
 
 
 def _step_summary(report: Report) -> None:

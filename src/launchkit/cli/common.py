@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 
@@ -92,3 +92,54 @@ def write_atomic(path: Path, data: bytes) -> None:
     from launchkit.load.atomic import write_atomic as write
 
     write(path, data)
+
+
+def use_color() -> bool:
+    """Styles (colour and bold) only on a terminal, and never with `NO_COLOR` set (no-color.org):
+    NO_COLOR promises plain text, so bold and underline go too, not only the colours."""
+    import os
+    import sys
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def terminal_width(default: int | None) -> int | None:
+    """The terminal's columns when printing to one (or `COLUMNS` when set), else `default`."""
+    import os
+    import shutil
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((default or 80, 24)).columns
+    return default
+
+
+def bidi_order(choice: str) -> Literal["logical", "visual"]:
+    """`logical` or `visual` for right-to-left text in a terminal table.
+
+    `auto` picks logical order off a terminal (a file, a pipe) and in terminals known to lay
+    out bidi text themselves (GNOME's VTE 0.58 and later, Konsole, mlterm, outside tmux), and
+    visual order in any other terminal, which would show Hebrew letters reversed.
+    """
+    import os
+    import sys
+
+    if choice == "logical":
+        return "logical"
+    if choice == "visual":
+        return "visual"
+    if not sys.stdout.isatty():
+        return "logical"
+    if os.environ.get("TMUX"):
+        return "visual"
+    vte = os.environ.get("VTE_VERSION", "")
+    if (
+        (vte.isdigit() and int(vte) >= 5800)
+        or os.environ.get("KONSOLE_VERSION")
+        or os.environ.get("MLTERM")
+    ):
+        return "logical"
+    return "visual"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from pathlib import Path
 
 import typer
@@ -11,12 +12,22 @@ from launchkit.cli.app import app
 from launchkit.cli.common import (
     LaunchOption,
     OutputOption,
+    bidi_order,
     emit,
     format_help,
     load,
     playbook_argument,
+    use_color,
 )
 from launchkit.outputs.formats import PlanFormat
+
+
+class Bidi(enum.StrEnum):
+    """How `plan` writes right-to-left text for a terminal (see docs/scheduling.md)."""
+
+    auto = "auto"
+    logical = "logical"
+    visual = "visual"
 
 
 @app.command()
@@ -33,6 +44,13 @@ def plan(
         None, "--owner", metavar="ROLE", help="Only tasks this role owns."
     ),
     output: Path | None = OutputOption,
+    bidi: Bidi = typer.Option(
+        Bidi.auto,
+        "--bidi",
+        metavar="MODE",
+        help="Hebrew in the text table: logical (terminals with bidi, files), visual (terminals "
+        "without bidi), or auto (visual on a terminal not known to do bidi).",
+    ),
 ) -> None:
     """Date every task: working days, holidays, dependencies, slack and the critical path.
 
@@ -53,7 +71,10 @@ and the critical path is the tasks with none left.
     dated = schedule(loaded, launch).only(site, owner)
     if format is PlanFormat.text and output is None and sys.stdout.isatty():
         width = shutil.get_terminal_size((110, 24)).columns
-        text = format_text(dated, width=width, color=True)
+        order = bidi_order(bidi.value)
+        text = format_text(dated, width=width, color=use_color(), order=order)
+    elif format is PlanFormat.text and bidi is Bidi.visual:
+        text = format_text(dated, order="visual")
     else:
         text = FORMATTERS[format](dated)
     emit(text, output)

@@ -8,7 +8,15 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import AsOfOption, LaunchOption, load, playbook_argument
+from launchkit.cli.common import (
+    AsOfOption,
+    LaunchOption,
+    bidi_order,
+    load,
+    playbook_argument,
+    use_color,
+)
+from launchkit.cli.plan import Bidi
 
 
 @app.command()
@@ -22,6 +30,13 @@ def status(
         metavar="FILE",
         help="A CSV date,metric,value history: adds where each metric gate is heading.",
         dir_okay=False,
+    ),
+    bidi: Bidi = typer.Option(
+        Bidi.auto,
+        "--bidi",
+        metavar="MODE",
+        help="Hebrew in the text: logical (terminals with bidi, files), visual (terminals "
+        "without bidi), or auto (visual on a terminal not known to do bidi).",
     ),
 ) -> None:
     """Progress per phase and site, what is due this week, what is overdue, the next gate.
@@ -47,5 +62,9 @@ def status(
 
         load_metrics(metrics, as_of_day)  # reports a bad file with its places
         history = read_history(metrics, as_of_day)
-    summary = summarize(plan, as_of_day, history)
-    typer.echo(format_status(summary, width=width, color=tty), nl=False)
+    order = bidi_order(bidi.value)
+    color = tty and use_color()
+    typer.echo(
+        format_status(summarize(plan, as_of_day, history), width=width, color=color, order=order),
+        nl=False,
+    )

@@ -80,7 +80,7 @@ def _literal_date(locale: str) -> re.Pattern[str]:
     for loc in {locale, "en"}:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
-                for n in get_month_names(width, context, loc).values():
+                for n in get_month_names(width, context, loc.replace("-", "_")).values():
                     # As written mid-sentence and at a sentence's start; English months are
                     # never lower case, so "you may 3 times" is not a date.
                     name = str(n).rstrip(".׳'")

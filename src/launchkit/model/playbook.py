@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from launchkit.model.locales import Locale
 from launchkit.model.values import (
     CountryCode,
     Day,
@@ -26,7 +27,6 @@ from launchkit.model.values import (
 )
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-Locale = Literal["en", "he", "tr", "it"]
 Status = Literal["todo", "doing", "done", "blocked", "skipped"]
 Severity = Literal["error", "warning", "info"]
 Rule = Literal["champions_per_site", "employees_per_champion", "starts_within"]
@@ -79,6 +79,8 @@ class Person(Strict):
 
     name: str
     """Full name, as it should appear on checklists and invitations."""
+    title: str | None = None
+    """Job title in the playbook's language, shown beside the name to readers: Head of HR."""
     email: Email | None = None
     """E-mail address; calendar exports invite this person to the tasks they own."""
 
@@ -265,6 +267,8 @@ class Documents(Strict):
     """Name of the app or platform as employees know it (default: `vars.app_name`, else the title)."""
     download_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     """Download or invitation link; posters carry it as a QR code (default: `vars.download_url`)."""
+    link_kind: Literal["download", "join", "read"] | None = None
+    """What the link leads to: download (an app), join (a programme) or read (a page); default: join for …/join."""
     sms_sender: str | None = Field(default=None, max_length=11)
     """Sender name shown on SMS invitations (at most 11 characters)."""
     email_from: Email | None = None
@@ -297,7 +301,7 @@ class Playbook(Strict):
     kind: Literal["app", "advocacy", "community"] = "app"
     """What is launched, which sets the deck's fixed points: app, advocacy (sharing is voluntary), community."""
     locale: Locale = "en"
-    """Language of rendered output: en, he, tr or it."""
+    """Language of every output (en, he, tr, it), with a region for dates and numbers: en-GB, he-IL."""
     timezone: TimezoneName = "UTC"
     """IANA time zone of timed tasks and of "today": Asia/Jerusalem, Europe/Rome."""
     launch: Day | None = None
@@ -322,3 +326,13 @@ class Playbook(Strict):
     """Free values for templates: app name, download link, ..."""
     documents: Documents = Field(default_factory=Documents)
     """What the rendered documents need."""
+
+    def owner_label(self, role: str | None) -> str:
+        """How a reader sees a task's owner: `Dana Levi (Chief executive)`, `Dana Levi`, or the
+        role id when `people` names no one (the id is what users type, not what they read)."""
+        if role is None:
+            return ""
+        person = self.people.get(role)
+        if person is None:
+            return role
+        return f"{person.name} ({person.title})" if person.title else person.name

@@ -2,10 +2,12 @@
 
 Counts are of planned tasks, so a per-site task counts once per site. A task counts as done
 when its status (its site's status, for a per-site copy) is `done` or `skipped`. "Due this
-week" lists the open tasks that end from the as-of day through the six days after it; a task
+week" lists the open tasks that end from the as-of day through the last day of the playbook's
+work week (Sunday to Thursday for an Israeli playbook), and its heading gives those days; a task
 is overdue when it ended before the as-of day and is still open, as `check` counts it.
 
-Words and dates are in the playbook's locale (the table `plan` uses, dates through Babel with
+Owners are shown by name and title (`people`), never by the role id. Words and dates are in the
+playbook's locale (the table `plan` uses, dates through Babel with
 the weekday). Every row starts with an id, left-to-right, so that a bidi terminal keeps the
 columns of a Hebrew status in place, as `plan` does.
 """
@@ -13,18 +15,23 @@ columns of a Hebrew status in place, as `plan` does.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from launchkit.model import WEEKDAYS, Playbook
+from launchkit.model.locales import babel_locale, is_rtl
 from launchkit.outputs.console import console_text, string_console
 from launchkit.outputs.plan.labels import labels
 from launchkit.schedule.plan import Plan, PlannedTask
 
 if TYPE_CHECKING:
+    from rich.table import Table
     from rich.text import Text
 
     from launchkit.readiness.forecast import Forecast, History
+
+WEEKDAY_INDEX: dict[str, int] = {d: i for i, d in enumerate(WEEKDAYS)}
 
 __all__ = ["Progress", "Status", "format_status", "summarize"]
 
@@ -101,6 +108,8 @@ class Status:
     next_gate: GateDue | None
     forecasts: list[GateForecast] = field(default_factory=list)
     """Metric gates not yet due, projected to their day (with `--metrics` history)."""
+    week: tuple[dt.date, dt.date] | None = None
+    """First and last working weekday of the week "due this week" covers."""
 
 
 def summarize(plan: Plan, as_of: dt.date, history: History | None = None) -> Status:
@@ -120,7 +129,7 @@ def summarize(plan: Plan, as_of: dt.date, history: History | None = None) -> Sta
         if (copies := [t for t in plan.tasks if t.site == s.id])
     ]
     open_ = [t for t in plan.tasks if t.status not in CLOSED]
-    week_end = as_of + dt.timedelta(days=6)
+    week_start, week_end = work_week(pb.calendar.workweek, as_of)
     return Status(
         title=pb.title,
         playbook=pb.id,
@@ -131,8 +140,9 @@ def summarize(plan: Plan, as_of: dt.date, history: History | None = None) -> Sta
         overall=_progress(pb.id, words["all_tasks"], plan.tasks),
         phases=phases,
         sites=sites,
-        due=_items(t for t in open_ if as_of <= t.end <= week_end),
-        overdue=_items(t for t in open_ if t.end < as_of),
+        due=_items(pb, (t for t in open_ if as_of <= t.end <= week_end)),
+        overdue=_items(pb, (t for t in open_ if t.end < as_of)),
+        week=(week_start, week_end),
         next_gate=_next_gate(plan, as_of),
         forecasts=_forecasts(plan, as_of, history) if history is not None else [],
     )
@@ -164,8 +174,26 @@ def _progress(id: str, label: str, tasks: list[PlannedTask]) -> Progress:
     return Progress(id, label, sum(t.status in CLOSED for t in tasks), len(tasks))
 
 
-def _items(tasks: Iterable[PlannedTask]) -> list[Item]:
-    found = [Item(t.id, t.title, t.end, t.status, t.owner) for t in tasks]
+def work_week(workweek: Sequence[str], as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last working weekday of the reader's week around `as_of`.
+
+    The week is the playbook's work week: Sunday to Thursday in Israel, Monday to Friday in
+    Italy. It starts on the first work day that follows a day off; on a day off after the
+    week's last work day (a Friday in Israel, a Saturday in Italy), "this week" is the next one.
+    """
+    days = [WEEKDAY_INDEX[d] for d in workweek] or [0, 1, 2, 3, 4]
+    on = set(days)
+    first = next((d for d in range(7) if d in on and (d - 1) % 7 not in on), min(days))
+    offset = (as_of.weekday() - first) % 7
+    start = as_of - dt.timedelta(days=offset)
+    last = max((d - first) % 7 for d in on)
+    if offset > last:  # the week's work is over: the reader means the coming week
+        start += dt.timedelta(days=7)
+    return start, start + dt.timedelta(days=last)
+
+
+def _items(pb: Playbook, tasks: Iterable[PlannedTask]) -> list[Item]:
+    found = [Item(t.id, t.title, t.end, t.status, pb.owner_label(t.owner)) for t in tasks]
     return sorted(found, key=lambda i: (i.end, i.id))
 
 
@@ -182,18 +210,38 @@ def _next_gate(plan: Plan, as_of: dt.date) -> GateDue | None:
     return min(upcoming, key=lambda g: (g.by, g.id), default=None)
 
 
-def format_status(status: Status, width: int = 80, color: bool = False) -> str:
-    """The status as text: progress bars per phase and site, due and overdue tasks, next gate."""
+def format_status(
+    status: Status, width: int = 80, color: bool = False, order: str = "logical"
+) -> str:
+    """The status as text: progress bars per phase and site, due and overdue tasks, next gate.
+
+    `order="visual"` reorders right-to-left text for terminals without bidi (see `plan`): each
+    cell, and each line of a wrapped cell, is turned with `python-bidi`.
+    """
+    from rich.cells import cell_len
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     words = labels(status.locale)
-    day = _date_formatter(status)
+    date = _date_formatter(status)
+    visual = order == "visual" and is_rtl(status.locale)
+    v = _visual if visual else _logical
+
+    def day(d: dt.date) -> str:
+        return v(date(d))
+
+    def wrapped(text: str, width: int) -> str:
+        if not visual:
+            return text
+        import textwrap
+
+        return "\n".join(v(line) for line in textwrap.wrap(text, max(width, 4)) or [""])
+
     console = string_console(width, color)
-    console.print(Text(f"{status.title} ({status.playbook})", style="bold"))
+    console.print(Text(v(f"{status.title} ({status.playbook})"), style="bold"))
     as_of = words["as_of"].format(date=_long_date(status.as_of, status.locale))
-    console.print(f"{as_of}: {_launch_line(status, words)}")
+    console.print(wrapped(f"{as_of}: {_launch_line(status, words)}", width))
     rows_by_heading = (
         (words["phases"], [status.overall, *status.phases]),
         (words["sites"], status.sites),
@@ -201,49 +249,69 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
     for heading, rows in rows_by_heading:
         if not rows:
             continue
-        console.print(Text(heading, style="bold"))
+        console.print(Text(v(heading), style="bold"))
         table = Table(box=None, show_header=False)
         table.add_column(no_wrap=True)
-        table.add_column(no_wrap=False)
+        table.add_column(no_wrap=visual)
         table.add_column(no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         for p in rows:
             # Tasks in no phase have no id: a left-to-right mark stands in for it, so that a
             # bidi terminal still lays the row out left to right.
-            table.add_row(p.id or LRM, p.label, _bar(p), f"{p.done}/{p.total}", f"{p.percent}%")
+            table.add_row(p.id or LRM, v(p.label), _bar(p), f"{p.done}/{p.total}", f"{p.percent}%")
         console.print(Padding(table, (0, 0, 0, 1)))
     for heading, items, style in (
         (words["overdue"], status.overdue, "red"),
-        (words["due_week"], status.due, "yellow"),
+        (_week_heading(status, words, date), status.due, "yellow"),
     ):
-        console.print(Text(f"{heading} ({len(items)})", style=f"bold {style}"))
+        console.print(Text(v(f"{heading} ({len(items)})"), style=f"bold {style}"))
         if not items:
-            console.print(f"  {words['none']}")
+            console.print(f"  {v(words['none'])}")
             continue
-        statuses = [words[i.status] for i in items]
-        id_w, owner_w = _fold_widths(items, [day(i.end) for i in items], statuses, width)
-        table = Table(box=None, show_header=False)
-        table.add_column(overflow="fold", width=id_w)
-        table.add_column(no_wrap=True)
-        table.add_column()
-        table.add_column(overflow="fold", width=owner_w)
-        table.add_column(no_wrap=True)
+        statuses = [v(words[i.status]) for i in items]
+        dates = [day(i.end) for i in items]
+        id_w, owner_w, stacked = _widths(items, dates, statuses, width)
+        date_w, status_w = max(map(cell_len, dates)), max(map(cell_len, statuses))
+        # The indent (3 under a stacked id, else 1) and a blank either side of each column.
+        title_w = width - (3 if stacked else 1) - 2 * (4 if stacked else 5) - date_w
+        title_w -= owner_w + status_w
+        title_w -= 0 if stacked else id_w
+
+        title_w = min(max(title_w, 8), max(cell_len(i.title) for i in items))
+        columns = [0 if stacked else id_w, date_w, title_w, owner_w, status_w]
+        table = _item_table(columns)
         for i in items:
-            owner = _break(i.owner or "-", owner_w)
-            table.add_row(_break(i.id, id_w), day(i.end), i.title, owner, words[i.status])
-        console.print(Padding(table, (0, 0, 0, 1)))
-    console.print(Text(words["next_gate"], style="bold"))
+            cells = [
+                day(i.end),
+                wrapped(i.title, title_w),
+                wrapped(i.owner or "-", owner_w),
+                v(words[i.status]),
+            ]
+            if not stacked:
+                table.add_row(i.id, *cells)
+                continue
+            # Too narrow for the id beside the rest: the id whole on its own line (users type
+            # it into `launchkit done`), the row's cells under it, in the same columns.
+            mark = LRM if is_rtl(status.locale) else ""
+            console.print(Text(f"  {mark}{i.id}"), no_wrap=True, crop=False)
+            one = _item_table(columns)
+            one.add_row(*cells)
+            console.print(Padding(one, (0, 0, 0, 3)))
+        if not stacked:
+            console.print(Padding(table, (0, 0, 0, 1)))
+    console.print(Text(v(words["next_gate"]), style="bold"))
     gate = status.next_gate
     if gate is None:
-        console.print(f"  {words['no_gate']}")
+        console.print(f"  {v(words['no_gate'])}")
     else:
         when = _in_days(gate.working_days, status.locale, words)
         table = Table(box=None, show_header=False)
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column()
-        table.add_row(gate.id, day(gate.by), f"{gate.title} ({when})")
+        room = width - cell_len(gate.id) - cell_len(date(gate.by)) - 7
+        table.add_row(gate.id, day(gate.by), wrapped(f"{gate.title} ({when})", room))
         console.print(Padding(table, (0, 0, 0, 1)))
     if status.forecasts:
         console.print(Text(words["forecasts"], style="bold"))
@@ -272,45 +340,58 @@ def _forecast_text(f: GateForecast, words: dict[str, str], day: Callable[[dt.dat
     return text
 
 
+def _visual(text: str) -> str:
+    from bidi import get_display
+
+    return str(get_display(text, base_dir="R")) if text else text
+
+
+def _logical(text: str) -> str:
+    return text
+
+
+def _week_heading(status: Status, words: dict[str, str], day: Callable[[dt.date], str]) -> str:
+    """`Due this week, Mon 11 Jan – Fri 15 Jan`: the heading says which days it means."""
+    if status.week is None:
+        return words["due_week"]
+    first, last = status.week
+    return words["due_week_dates"].format(first=day(first), last=day(last))
+
+
 LRM = "\u200e"
 TITLE_WIDTH = 16
 NEAR_DAYS = 120
 
 
-def _fold_widths(
+def _item_table(widths: list[int]) -> Table:
+    """A table of task rows: id (left out when its width is 0), date, title, owner, status."""
+    from rich.table import Table
+
+    table = Table(box=None, show_header=False)
+    for index, width in enumerate(widths):
+        if width:
+            table.add_column(no_wrap=index in (0, 1, 4), width=width)
+    return table
+
+
+def _widths(
     items: list[Item], dates: list[str], statuses: list[str], width: int
-) -> tuple[int, int]:
-    """Widths of the id and owner columns of a task list on a console `width` wide.
+) -> tuple[int, int, bool]:
+    """Widths of the id and owner columns of a task list on a console `width` wide, and whether
+    the ids need lines of their own.
 
-    The date and the status stay whole; the title keeps `TITLE_WIDTH` columns before long ids
-    and owners fold (rich alone would crop the last columns of a row too wide for the console).
+    Ids are never broken (users type them into `launchkit done`); the date and the status stay
+    whole; the title keeps `TITLE_WIDTH` columns, else each id goes on a line of its own.
     """
+    from rich.cells import cell_len
+
     # One blank of indent, and rich pads each of the five columns with a blank either side.
-    room = width - 1 - 10 - max(map(len, dates)) - max(map(len, statuses))
-    owner = _widest([i.owner or "-" for i in items], max(8, room // 4))
-    return _widest([i.id for i in items], max(10, room - owner - TITLE_WIDTH)), owner
-
-
-def _widest(slugs: list[str], most: int) -> int:
-    """The widest line of `slugs` once each is broken to at most `most`."""
-    return min(most, max(len(line) for s in slugs for line in _break(s, most).splitlines()))
-
-
-def _break(slug: str, width: int) -> str:
-    """`slug` on lines of at most `width`, broken before its `@` or else after a `-`, where it can be.
-
-    `recruit-champions@stores-north` becomes `recruit-champions` over `@stores-north` rather
-    than being cut mid-word; a piece with no such place is left for rich to fold.
-    """
-    lines: list[str] = []
-    while len(slug) > width:
-        at = slug.rfind("@", 1, width + 1)
-        cut = at if at > 0 else slug.rfind("-", 0, width) + 1
-        if cut <= 0:
-            break
-        lines.append(slug[:cut])
-        slug = slug[cut:]
-    return "\n".join([*lines, slug])
+    room = width - 1 - 10 - max(map(cell_len, dates)) - max(map(cell_len, statuses))
+    owners = [i.owner or "-" for i in items]
+    word = max((cell_len(w) for o in owners for w in o.split()), default=1)
+    owner = min(max(map(cell_len, owners)), max(8, room // 4, min(word, room // 2)))
+    ids = max(cell_len(i.id) for i in items)
+    return ids, owner, room - ids - owner < TITLE_WIDTH
 
 
 def _bar(p: Progress) -> str:
@@ -336,7 +417,7 @@ def _in_days(n: int, locale: str, words: dict[str, str]) -> str:
 
     if n == 0:
         return words["today"]
-    form = Locale.parse(locale).plural_form(n)
+    form = Locale.parse(babel_locale(locale)).plural_form(n)
     return words.get(f"in_days_{form}", words["in_days_other"]).format(n=n)
 
 
@@ -356,7 +437,7 @@ def _date_formatter(status: Status) -> Callable[[dt.date], str]:
     skeleton = "MEd" if near else "yMEd"
 
     def fmt(day: dt.date) -> str:
-        return str(format_skeleton(skeleton, day, locale=status.locale))
+        return str(format_skeleton(skeleton, day, locale=babel_locale(status.locale)))
 
     return fmt
 
@@ -365,4 +446,4 @@ def _long_date(day: dt.date, locale: str) -> str:
     """The heading's dates: weekday, day, abbreviated month and year (`Mon, Jan 4, 2027`)."""
     from babel.dates import format_skeleton
 
-    return str(format_skeleton("yMMMEd", day, locale=locale))
+    return str(format_skeleton("yMMMEd", day, locale=babel_locale(locale)))

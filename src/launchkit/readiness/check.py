@@ -56,6 +56,7 @@ def check_readiness(
         as_of=as_of,
         launch=plan.launch,
         findings=findings,
+        locale=plan.playbook.locale,
         subjects=subjects,
         strict=strict,
         sources={loaded.path: loaded.doc.text},

@@ -26,6 +26,29 @@ CODES: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """What a finding says, as a kind of sentence and its values, for readers in any language.
+
+    `Finding.message` is the stable English that the machine formats (JSON, JUnit, SARIF,
+    annotations) carry; the text report and the step summary say the phrase in the playbook's
+    language instead, with dates through Babel. Values are text, numbers, days, or phrases
+    (a part of the sentence, or a list of parts).
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **values: object) -> Phrase:
+        """`Phrase.of("task-overdue", title=..., end=...)`."""
+        return cls(key, tuple(values.items()))
+
+    def get(self, name: str) -> object:
+        """The value called `name`, or None."""
+        return next((v for k, v in self.values if k == name), None)
+
+
+@dataclass(frozen=True)
 class WaiverNote:
     """The waiver that turned a finding into info, or that has run out."""
 
@@ -50,6 +73,8 @@ class Finding:
     """Where the value the finding judges came from: `metrics.csv:4`, `launch.yaml:60:3`, `plan`."""
     waiver: WaiverNote | None = None
     """Set when a waiver holds: the finding is info and says why."""
+    phrase: Phrase | None = None
+    """The message as a phrase for reporters that speak the playbook's language."""
 
     @property
     def sort_key(self) -> tuple[int, str, int, int, str, str]:
@@ -79,6 +104,8 @@ class Report:
     as_of: dt.date
     launch: dt.date
     findings: list[Finding]
+    locale: str = "en"
+    """The playbook's locale: the language the text report and the step summary speak."""
     subjects: list[Subject] = field(default_factory=list)
     strict: bool = False
     sources: dict[str, str] = field(default_factory=dict)

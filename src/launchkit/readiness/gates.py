@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from launchkit.diagnostics import LaunchkitError, Severity, error
 from launchkit.model import Gate
 from launchkit.readiness.dates import WorkingDays, due_day
-from launchkit.readiness.findings import Finding, Subject
+from launchkit.readiness.findings import Finding, Phrase, Subject
 from launchkit.readiness.forecast import History, forecast
 from launchkit.readiness.metrics import Metrics, MetricValue, format_value
 from launchkit.readiness.rules import RULES, Outcome, RuleContext
@@ -41,7 +41,12 @@ def evaluate_gate(index: int, gate: Gate, ctx: GateContext) -> tuple[Subject, li
     is_due = due <= ctx.as_of
     severity = Severity(gate.severity) if is_due else Severity.INFO
     message = outcome.message if is_due else f"{outcome.message} (not due yet)"
-    finding = Finding(severity, code, gate.id, message, loaded.path, line, col, outcome.source)
+    phrase = outcome.phrase
+    if phrase is not None and not is_due:
+        phrase = Phrase.of("not-due", inner=phrase)
+    finding = Finding(
+        severity, code, gate.id, message, loaded.path, line, col, outcome.source, phrase=phrase
+    )
     return subject, apply_waiver([finding, *ahead], gate.waiver, ctx.as_of, loaded, loc, gate.id)
 
 
@@ -109,6 +114,7 @@ def _outcome(gate: Gate, due: dt.date, ctx: GateContext) -> tuple[str, Outcome]:
             False,
             f"no value for {gate.metric}, needed by {due.isoformat()}: "
             "add it under metrics: or to the --metrics file",
+            phrase=Phrase.of("metric-missing", metric=gate.metric, due=due),
         )
     return "gate-unmet", _compare(gate, value, due)
 
@@ -116,6 +122,7 @@ def _outcome(gate: Gate, due: dt.date, ctx: GateContext) -> tuple[str, Outcome]:
 def _compare(gate: Gate, mv: MetricValue, due: dt.date) -> Outcome:
     shown = f"{gate.metric} is {format_value(mv.value)} ({mv.source})"
     needs: list[str] = []
+    parts: list[Phrase] = []
     if gate.min is not None or gate.max is not None:
         number = mv.number()
         if number is None:
@@ -133,13 +140,27 @@ def _compare(gate: Gate, mv: MetricValue, due: dt.date) -> Outcome:
             )
         if gate.min is not None and number < gate.min:
             needs.append(f"at least {format_value(gate.min)}")
+            parts.append(Phrase.of("at-least", value=format_value(gate.min)))
         if gate.max is not None and number > gate.max:
             needs.append(f"at most {format_value(gate.max)}")
+            parts.append(Phrase.of("at-most", value=format_value(gate.max)))
     if gate.equals is not None and not _same(mv.value, gate.equals):
         needs.append(f"to be {format_value(gate.equals)}")
+        parts.append(Phrase.of("to-be", value=format_value(gate.equals)))
     if needs:
+        phrase = Phrase.of(
+            "metric-unmet",
+            metric=gate.metric,
+            value=format_value(mv.value),
+            source=mv.source,
+            needs=tuple(parts),
+            due=due,
+        )
         return Outcome(
-            False, f"{shown}, needs {' and '.join(needs)} by {due.isoformat()}", mv.source
+            False,
+            f"{shown}, needs {' and '.join(needs)} by {due.isoformat()}",
+            mv.source,
+            phrase,
         )
     return Outcome(True, shown, mv.source)
 

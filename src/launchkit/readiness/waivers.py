@@ -9,7 +9,7 @@ from dataclasses import replace
 from launchkit.diagnostics import Severity
 from launchkit.load import LoadedPlaybook
 from launchkit.model import Waiver
-from launchkit.readiness.findings import Finding, WaiverNote
+from launchkit.readiness.findings import Finding, Phrase, WaiverNote
 
 
 def apply_waiver(
@@ -29,6 +29,9 @@ def apply_waiver(
     if waiver is None:
         return findings
     note = WaiverNote(waiver.reason, waiver.owner, waiver.until)
+    # Readers see who waived by name where `people` knows the role.
+    person = loaded.playbook.people.get(waiver.owner)
+    who = person.name if person is not None else waiver.owner
     counted = [f for f in findings if f.severity is not Severity.INFO]
     if as_of <= waiver.until:
         return [
@@ -38,6 +41,14 @@ def apply_waiver(
                 message=f"{f.message} (waived by {waiver.owner} until "
                 f"{waiver.until.isoformat()}: {waiver.reason})",
                 waiver=note,
+                phrase=Phrase.of(
+                    "waived",
+                    inner=f.phrase,
+                    english=f.message,
+                    owner=who,
+                    until=waiver.until,
+                    reason=waiver.reason,
+                ),
             )
             if f in counted
             else f
@@ -50,13 +61,24 @@ def apply_waiver(
             f"the waiver by {waiver.owner} ran out on {waiver.until.isoformat()} "
             f"({waiver.reason}); renew it or fix what it covered"
         )
+        key = "waiver-expired"
     else:
         severity = Severity.INFO
         message = (
             f"the waiver by {waiver.owner} ran out on {waiver.until.isoformat()} "
             "and nothing needs it any more; remove it"
         )
+        key = "waiver-unneeded"
+    phrase = Phrase.of(key, owner=who, until=waiver.until, reason=waiver.reason)
     expired = Finding(
-        severity, "waiver-expired", subject_id, message, loaded.path, line, col, waiver=note
+        severity,
+        "waiver-expired",
+        subject_id,
+        message,
+        loaded.path,
+        line,
+        col,
+        waiver=note,
+        phrase=phrase,
     )
     return [*findings, expired]

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Literal
 
 from launchkit.model import WEEKDAYS, CalendarSpec
+from launchkit.model.locales import language_of
 
 CLOSED_DAY = {"en": "closed day", "he": "יום סגור", "it": "giorno di chiusura", "tr": "kapalı gün"}
 """What `why_closed` says about a day listed under `closed`, per locale."""
@@ -32,7 +33,7 @@ class WorkCalendar:
 
     def __init__(self, spec: CalendarSpec, locale: str = "en", around: dt.date | None = None):
         self.spec = spec
-        self.locale = locale
+        self.locale = language_of(locale)
         self.workweek = frozenset(WEEKDAYS.index(d) for d in spec.workweek)
         if not self.workweek:
             raise ValueError("a calendar needs at least one working weekday")
@@ -364,6 +365,6 @@ def _weekday_name(weekday: int, locale: str) -> str:
     from babel.dates import get_day_names
 
     try:
-        return str(get_day_names("wide", locale=locale)[weekday])
+        return str(get_day_names("wide", locale=locale.replace("-", "_"))[weekday])
     except (ValueError, LookupError):
         return str(get_day_names("wide", locale="en")[weekday])

@@ -140,7 +140,7 @@ LABELS: dict[str, dict[str, str]] = {
         "critical": "critica",
         "todo": "da fare",
         "doing": "in corso",
-        "done": "fatto",
+        "done": "completata",
         "blocked": "bloccata",
         "skipped": "saltata",
     },
@@ -149,15 +149,16 @@ LABELS: dict[str, dict[str, str]] = {
 
 def labels(plan: Plan) -> dict[str, str]:
     """The labels in the playbook's locale."""
-    return LABELS.get(plan.playbook.locale, LABELS["en"])
+    from launchkit.model.locales import language_of
+
+    return LABELS.get(language_of(plan.playbook.locale), LABELS["en"])
 
 
 def owner_text(plan: Plan, task: PlannedTask) -> str | None:
-    """`Dana Levi (sponsor)` when `people` names the role, else the role, else None."""
+    """`Dana Levi (Chief executive)` when `people` names the role, else the role, else None."""
     if task.owner is None:
         return None
-    person = plan.playbook.people.get(task.owner)
-    return f"{person.name} ({task.owner})" if person else task.owner
+    return plan.playbook.owner_label(task.owner)
 
 
 def phase_title(plan: Plan, task: PlannedTask) -> str | None:

@@ -36,6 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_phase": "(no phase)",
         "overdue": "Overdue",
         "due_week": "Due this week",
+        "due_week_dates": "Due this week, {first} – {last}",
         "next_gate": "Next gate",
         "forecasts": "Forecasts",
         "needs": "needs",
@@ -78,6 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_phase": "(ללא שלב)",
         "overdue": "באיחור",
         "due_week": "לסיום השבוע",
+        "due_week_dates": "לסיום השבוע, {first} – {last}",
         "next_gate": "תנאי הסף הבא",
         "forecasts": "תחזיות",
         "needs": "נדרש",
@@ -88,7 +90,7 @@ LABELS: dict[str, dict[str, str]] = {
         "todo": "לביצוע",
         "doing": "בביצוע",
         "done": "בוצע",
-        "blocked": "תקוע",
+        "blocked": "חסום",
         "skipped": "דולג",
     },
     "it": {
@@ -99,19 +101,19 @@ LABELS: dict[str, dict[str, str]] = {
         "start": "Inizio",
         "end": "Fine",
         "slack": "Margine",
-        "timeline": "Cronologia",
+        "timeline": "Cronoprogramma",
         "other": "Altre attività",
         "moved": "spostata dal {date}, {reason}",
         "quiet": "in un periodo di silenzio: {reason}",
         "repeats": "si ripete: {dates}",
-        "legend": "* critica (nessun margine prima di una scadenza)   ! in ritardo (manca una "
+        "legend": "* critica (nessun margine prima di una scadenza)   ! in ritardo (supera una "
         "scadenza)",
         "legend_launch": "┆ giorno del lancio",
         "empty": "Nessuna attività.",
-        "as_of": "Situazione di {date}",
+        "as_of": "Situazione al {date}",
         "launch_in": "lancio {date}, {when}",
         "launch_today": "giorno del lancio",
-        "launched": "lancio avvenuto {date}",
+        "launched": "lancio avvenuto il {date}",
         "today": "oggi",
         "in_days_one": "tra 1 giorno lavorativo",
         "in_days_other": "tra {n} giorni lavorativi",
@@ -121,6 +123,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_phase": "(senza fase)",
         "overdue": "In ritardo",
         "due_week": "In scadenza questa settimana",
+        "due_week_dates": "In scadenza questa settimana, {first} – {last}",
         "next_gate": "Prossimo requisito",
         "forecasts": "Previsioni",
         "needs": "serve",
@@ -130,7 +133,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_gate": "(nessun requisito ancora da raggiungere)",
         "todo": "da fare",
         "doing": "in corso",
-        "done": "fatta",
+        "done": "completata",
         "blocked": "bloccata",
         "skipped": "saltata",
     },
@@ -141,13 +144,13 @@ LABELS: dict[str, dict[str, str]] = {
         "owner": "Sorumlu",
         "start": "Başlangıç",
         "end": "Bitiş",
-        "slack": "Pay",
+        "slack": "Zaman payı",
         "timeline": "Zaman çizelgesi",
         "other": "Diğer görevler",
         "moved": "{date} tarihinden kaydırıldı, {reason}",
         "quiet": "sessiz dönemde: {reason}",
         "repeats": "tekrar: {dates}",
-        "legend": "* kritik (son tarihten önce pay yok)   ! gecikmiş (son tarihi kaçırıyor)",
+        "legend": "* kritik (son tarihten önce zaman payı yok)   ! gecikmiş (son tarihi aşıyor)",
         "legend_launch": "┆ lansman günü",
         "empty": "Görev yok.",
         "as_of": "{date} itibarıyla",
@@ -163,6 +166,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_phase": "(aşamasız)",
         "overdue": "Gecikmiş",
         "due_week": "Bu hafta bitecek",
+        "due_week_dates": "Bu hafta bitecekler, {first} – {last}",
         "next_gate": "Sıradaki koşul",
         "forecasts": "Tahminler",
         "needs": "gereken",
@@ -173,7 +177,7 @@ LABELS: dict[str, dict[str, str]] = {
         "todo": "yapılacak",
         "doing": "devam ediyor",
         "done": "tamamlandı",
-        "blocked": "engelli",
+        "blocked": "engellendi",
         "skipped": "atlandı",
     },
 }
@@ -181,4 +185,6 @@ LABELS: dict[str, dict[str, str]] = {
 
 def labels(locale: str) -> dict[str, str]:
     """The labels of `locale`, English for any locale without its own."""
-    return LABELS.get(locale, LABELS["en"])
+    from launchkit.model.locales import language_of
+
+    return LABELS.get(language_of(locale), LABELS["en"])

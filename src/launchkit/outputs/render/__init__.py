@@ -19,6 +19,7 @@ from launchkit.outputs.render.base import (
     RenderContext,
     Rendering,
     output_path,
+    rtl_paragraphs,
 )
 
 if TYPE_CHECKING:
@@ -93,6 +94,12 @@ def render(
         if artefact in wanted:
             result.extend(RENDERERS[artefact](ctx))
     result.warnings[:0] = text_warnings(plan)
+    if ctx.direction == "rtl":
+        # Plain-text outputs have no dir="rtl": each of their paragraphs starts with a mark.
+        result.files = [
+            OutputFile(f.name, rtl_paragraphs(f.text)) if f.name.endswith(".txt") else f
+            for f in result.files
+        ]
     return result
 
 

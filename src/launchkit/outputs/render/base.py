@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from launchkit.diagnostics import Diagnostic, LaunchkitError, Severity, error
+from launchkit.model.locales import babel_locale, language_of
 from launchkit.outputs.render.i18n import text_direction, translations
 
 if TYPE_CHECKING:
@@ -89,7 +90,9 @@ class Owner:
     def label(self) -> str:
         if self.person is None:
             return self.role or ""
-        return f"{self.person.name} ({self.role})"
+        if self.person.title:
+            return f"{self.person.name} ({self.person.title})"
+        return self.person.name
 
 
 class RenderContext:
@@ -153,9 +156,14 @@ class RenderContext:
         env.filters.update(
             date=self.format_date,
             ltr=self.ltr,
+            md_cells=self.md_cells,
             weekday=self.weekday,
             short=self.short_date,
-            capfirst=capfirst,
+            # Every case change of playbook text follows the language: Turkish "i" is "İ".
+            capfirst=lambda text: capfirst(str(text), self.locale),
+            upper=lambda text: upper(str(text), self.locale),
+            lower=lambda text: lower(str(text), self.locale),
+            capitalize=lambda text: capfirst(lower(str(text), self.locale), self.locale),
         )
         env.globals.update(self.facts())
         return env
@@ -174,6 +182,8 @@ class RenderContext:
             "app_name": self.app_name,
             "app_named": self.app_named,
             "download_url": self.download_url,
+            "link": self.link_words(),
+            "link_kind": self.link_kind,
             "signed_by": self.signed_by,
             "tasks": self.tasks,
             "phases": self.by_phase(),
@@ -241,7 +251,9 @@ class RenderContext:
             if text is None:
                 from babel.dates import format_skeleton
 
-                text = self._dates[key] = str(format_skeleton("MMMMd", day, locale=self.locale))
+                text = self._dates[key] = str(
+                    format_skeleton("MMMMd", day, locale=self.locale.replace("-", "_"))
+                )
             return text
         if form == "weekday":
             return self.format_date(day, "EEEE")
@@ -267,8 +279,48 @@ class RenderContext:
     def sentence(self, text: str) -> str:
         """`text` with a capital first letter where it starts with the unnamed app ("The app")."""
         if not self.app_named and text.startswith(self.app_name):
-            return text[:1].upper() + text[1:]
+            return capfirst(text, self.locale)
         return text
+
+    @property
+    def link_kind(self) -> str:
+        """What the link leads to: `download` (an app), `join` (a programme), `read` (a page).
+
+        `documents.link_kind` says so; without it, a link whose last path segment is a sign-up
+        word (`/join`, `/signup`, `/katil`, `/invito`, ...) is `join`, any other `download`.
+        """
+        pb = self.playbook
+        if pb.documents.link_kind is not None:
+            return pb.documents.link_kind
+        url = self.download_url or ""
+        last = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].casefold()
+        return "join" if last in JOIN_WORDS else "download"
+
+    def link_words(self) -> dict[str, str]:
+        """The words around the link, by its kind: the button, the line before it, its label,
+        the poster's call to scan."""
+        _ = gettext_for(self.locale)
+        kind = self.link_kind
+        if kind == "join":
+            return {
+                "button": _("Join"),
+                "here": _("Join here:"),
+                "label": _("Link to join"),
+                "scan": _("Scan the code to join"),
+            }
+        if kind == "read":
+            return {
+                "button": _("Read"),
+                "here": _("Read it here:"),
+                "label": _("Link to read"),
+                "scan": _("Scan the code to read"),
+            }
+        return {
+            "button": _("Download"),
+            "here": _("Download the app here:"),
+            "label": _("Download link"),
+            "scan": _("Scan the code to download"),
+        }
 
     @property
     def download_url(self) -> str | None:
@@ -382,7 +434,7 @@ class RenderContext:
         if text is None:
             from babel.dates import format_date
 
-            text = self._dates[key] = str(format_date(day, form, locale=self.locale))
+            text = self._dates[key] = str(format_date(day, form, locale=babel_locale(self.locale)))
         return text
 
     def short_date(self, day: dt.date) -> str:
@@ -392,7 +444,9 @@ class RenderContext:
         if text is None:
             from babel.dates import format_skeleton
 
-            text = self._dates[key] = str(format_skeleton("MMMd", day, locale=self.locale))
+            text = self._dates[key] = str(
+                format_skeleton("MMMd", day, locale=babel_locale(self.locale))
+            )
         return text
 
     def weekday(self, day: dt.date) -> str:
@@ -404,6 +458,18 @@ class RenderContext:
         from markupsafe import Markup, escape
 
         return Markup('<bdi dir="ltr">{}</bdi>').format(escape(str(text)))
+
+    def md_cells(self, row: Sequence[object], ltr_columns: Sequence[int] = ()) -> str:
+        """A Markdown table row's cells, pipes escaped; in a right-to-left document the
+        left-to-right columns (`≥ 100`) are isolated (U+2066 … U+2069), or a viewer shows
+        "100 ≤" (Markdown has no `<bdi>` that every viewer keeps)."""
+        cells = []
+        for index, cell in enumerate(row):
+            text = str(cell).replace("|", "\\|")
+            if self.direction == "rtl" and index in ltr_columns:
+                text = f"\u2066{text}\u2069"
+            cells.append(text)
+        return " | ".join(cells)
 
     # ---- rendering -------------------------------------------------------------------------
 
@@ -449,9 +515,34 @@ class RenderContext:
 ArtefactRenderer = Callable[[RenderContext], Rendering]
 
 
-def capfirst(text: str) -> str:
-    """The first letter made upper case, the rest untouched (unlike Jinja's `capitalize`)."""
-    return text[:1].upper() + text[1:]
+JOIN_WORDS = frozenset(
+    {"join", "signup", "sign-up", "register", "invite", "katil", "katıl", "kayit", "kayıt"}
+    | {"invito", "iscriviti", "iscrizione", "aderisci", "הצטרפות"}
+)
+"""Last path segments that make a link one to join (`…/join`), not one to download."""
+
+_DOTTED = frozenset({"tr", "az"})
+"""Languages whose i has a dot in upper case (İ) and whose I has none in lower case (ı)."""
+
+
+def upper(text: str, locale: str = "en") -> str:
+    """`text` in upper case by the language's rules: Turkish "iletişim" is "İLETİŞİM"."""
+    if language_of(locale) in _DOTTED:
+        text = text.replace("i", "İ").replace("ı", "I")
+    return text.upper()
+
+
+def lower(text: str, locale: str = "en") -> str:
+    """`text` in lower case by the language's rules: Turkish "IŞIK" is "ışık"."""
+    if language_of(locale) in _DOTTED:
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower()
+
+
+def capfirst(text: str, locale: str = "en") -> str:
+    """The first letter made upper case by the language's rules, the rest untouched (unlike
+    Jinja's `capitalize`): Turkish "iletişim" is "İletişim"."""
+    return upper(text[:1], locale) + text[1:]
 
 
 def gettext_for(locale: str) -> Callable[..., str]:
@@ -473,3 +564,19 @@ def write_text(path: Path, text: str) -> None:
     from launchkit.load.atomic import write_atomic
 
     write_atomic(path, text.encode("utf-8"))
+
+
+RLM = "\u200f"
+
+
+def rtl_paragraphs(text: str) -> str:
+    """Plain text with a right-to-left mark at the start of every line that has text.
+
+    In plain text every line is a paragraph to the Unicode bidi algorithm, and a paragraph
+    takes its direction from its first strong letter: a Hebrew line that starts with a Latin
+    name or a link would be laid out left to right. The mark makes each one right to left.
+    """
+    return "\n".join(
+        line if not line.strip() or line.startswith(RLM) else RLM + line
+        for line in text.split("\n")
+    )

@@ -353,7 +353,7 @@ def _span(amount: int, unit: str, ctx: RenderContext) -> str:
     step: Literal["week", "day"] = "week" if unit == "w" else "day"
     return str(
         format_timedelta(dt.timedelta(days=days), threshold=10**6, granularity=step,
-                         format="long", locale=ctx.locale)
+                         format="long", locale=ctx.locale.replace("-", "_"))
     )  # fmt: skip
 
 

@@ -10,17 +10,18 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from launchkit.model.locales import LANGUAGES, is_rtl, language_of
+
 if TYPE_CHECKING:
     from babel.support import Translations
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-LOCALES = ("en", "he", "tr", "it")
-RTL_LOCALES = frozenset({"he"})
+LOCALES = LANGUAGES
 
 
 def po_path(locale: str) -> Path:
-    """The message catalog of a language."""
-    return LOCALE_DIR / f"{locale}.po"
+    """The message catalog of a language (`en-GB` shares `en`'s)."""
+    return LOCALE_DIR / f"{language_of(locale)}.po"
 
 
 @cache
@@ -33,7 +34,7 @@ def translations(locale: str) -> Translations:
     from babel.support import Translations
 
     with po_path(locale).open("rb") as f:
-        catalog = read_po(f, locale=locale)
+        catalog = read_po(f, locale=language_of(locale))
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
@@ -42,4 +43,4 @@ def translations(locale: str) -> Translations:
 
 def text_direction(locale: str) -> str:
     """`rtl` for right-to-left languages, else `ltr`."""
-    return "rtl" if locale in RTL_LOCALES else "ltr"
+    return "rtl" if is_rtl(locale) else "ltr"

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 
-from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering, gettext_for
+from launchkit.outputs.render.base import (
+    OutputFile,
+    RenderContext,
+    Rendering,
+    gettext_for,
+    rtl_paragraphs,
+)
 from launchkit.outputs.render.sms import sms_size
 from launchkit.outputs.render.teasers import qr_svg
 
@@ -17,13 +23,19 @@ def sms_text(ctx: RenderContext) -> str:
     """The SMS as sent: the playbook's wording (or the catalog's), then the download link."""
     _ = gettext_for(ctx.locale)
     url = ctx.download_url
-    default = (
-        _("%(app)s is here! Download it:", app=ctx.app_name)
-        if url
-        else _("%(app)s is here", app=ctx.app_name)
-    )
+    if url is None:
+        default = _("%(app)s is here", app=ctx.app_name)
+    elif ctx.link_kind == "join":
+        default = _("%(app)s is open! Join here:", app=ctx.app_name)
+    elif ctx.link_kind == "read":
+        default = _("%(app)s is here! Read it here:", app=ctx.app_name)
+    else:
+        default = _("%(app)s is here! Download it:", app=ctx.app_name)
     body = ctx.documents.invitation.sms or ctx.sentence(default)
-    return f"{body.strip()} {url}" if url else body.strip()
+    text = f"{body.strip()} {url}" if url else body.strip()
+    # A Hebrew SMS starts with a right-to-left mark, or a phone lays a line that starts with a
+    # Latin name or a link out left to right; the mark is sent, so it is counted.
+    return rtl_paragraphs(text) if ctx.direction == "rtl" else text
 
 
 # Words an e-mail opens with, in the four languages: when the playbook's own text starts with
@@ -108,7 +120,7 @@ def render_invitations(ctx: RenderContext) -> Rendering:
             ctx.warning(
                 ("documents",),
                 "no-download-url",
-                "documents.download_url is not set, so invitations and posters carry no link",
+                _("documents.download_url is not set, so invitations and posters carry no link"),
             )
         )
     sender = ctx.documents.sms_sender
@@ -118,8 +130,11 @@ def render_invitations(ctx: RenderContext) -> Rendering:
             ctx.warning(
                 ("documents", "sms_sender"),
                 "sms-sender",
-                f"the SMS sender '{sender}' has characters other than Latin letters and digits, "
-                "which many networks replace or refuse",
+                _(
+                    "the SMS sender '%(sender)s' has characters other than Latin letters and "
+                    "digits, which many networks replace or refuse",
+                    sender=sender,
+                ),
             )
         )
     size = sms_size(sms)
@@ -128,8 +143,14 @@ def render_invitations(ctx: RenderContext) -> Rendering:
             ctx.warning(
                 ("documents", "invitation", "sms"),
                 "sms-segments",
-                f"the SMS invitation is {size.units} {size.encoding} characters and goes out as "
-                f"{size.segments} segments (one segment holds {size.single_limit})",
+                _(
+                    "the SMS invitation is %(units)s %(encoding)s characters and goes out as "
+                    "%(segments)s segments (one segment holds %(limit)s)",
+                    units=size.units,
+                    encoding=size.encoding,
+                    segments=size.segments,
+                    limit=size.single_limit,
+                ),
             )
         )
     return result

@@ -20,9 +20,10 @@ class Format(enum.StrEnum):
 
 
 class Reporter(Protocol):
-    """`render(report, color=...) -> str`; only the text reporter uses colour."""
+    """`render(report, color=..., width=...) -> str`; only the text reporter uses colour and
+    width (the terminal's columns, to wrap long lines at; None: no wrapping)."""
 
-    def __call__(self, report: Report, *, color: bool = False) -> str: ...
+    def __call__(self, report: Report, *, color: bool = False, width: int | None = None) -> str: ...
 
 
 def verdict(report: Report) -> str:

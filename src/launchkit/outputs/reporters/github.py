@@ -22,8 +22,14 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding) -> str:
-    """`::error file=launch.yaml,line=41,col=5,title=gate-unmet managers-on-app::message`."""
+def annotation(finding: Finding, message: str | None = None) -> str:
+    """`::error file=launch.yaml,line=41,col=5,title=gate-unmet managers-on-app::message`.
+
+    The title (code and id) stays English for tools; `message` is what a person reads, in the
+    playbook's language (default: the finding's English message).
+    """
+    if message is None:
+        message = finding.message
     props = ",".join(
         [
             f"file={escape_property(finding.file)}",
@@ -32,11 +38,15 @@ def annotation(finding: Finding) -> str:
             f"title={escape_property(f'{finding.code} {finding.id}')}",
         ]
     )
-    return f"::{_LEVEL[str(finding.severity)]} {props}::{escape_data(finding.message)}"
+    return f"::{_LEVEL[str(finding.severity)]} {props}::{escape_data(message)}"
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """One annotation per finding, then the verdict as a plain log line."""
-    lines = [annotation(f) for f in report.findings]
+def render(report: Report, *, color: bool = False, width: int | None = None) -> str:
+    """One annotation per finding, its message in the playbook's language, then the verdict as
+    a plain log line (English, for logs that tools read)."""
+    from launchkit.outputs.reporters.words import words_for
+
+    words = words_for(report.locale)
+    lines = [annotation(f, words.message(f)) for f in report.findings]
     lines.append(headline(report))
     return "\n".join(lines) + "\n"

@@ -31,7 +31,7 @@ def _finding(f: Finding) -> dict[str, Any]:
     }
 
 
-def render(report: Report, *, color: bool = False) -> str:
+def render(report: Report, *, color: bool = False, width: int | None = None) -> str:
     """`{"ready", "as_of", "counts", "findings", ...}` as indented JSON."""
     doc = {
         "ready": report.ready,

@@ -23,7 +23,7 @@ def _line(report: Report, subject: Subject) -> str:
     )
 
 
-def render(report: Report, *, color: bool = False) -> str:
+def render(report: Report, *, color: bool = False, width: int | None = None) -> str:
     """The report as a `<testsuites>` document."""
     import xml.etree.ElementTree as ET
 

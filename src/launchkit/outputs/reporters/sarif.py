@@ -58,7 +58,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def render(report: Report, *, color: bool = False) -> str:
+def render(report: Report, *, color: bool = False, width: int | None = None) -> str:
     """One run of the `launchkit` tool, one rule per finding code, one result per finding."""
     from launchkit.readiness.findings import CODES
 

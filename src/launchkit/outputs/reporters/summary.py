@@ -1,10 +1,14 @@
-"""The Markdown summary that `check` appends to `$GITHUB_STEP_SUMMARY` under GitHub Actions."""
+"""The Markdown summary that `check` appends to `$GITHUB_STEP_SUMMARY` under GitHub Actions.
+
+People read it on the run's page, so its words and dates are in the playbook's language;
+codes, ids and places stay as typed.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from launchkit.outputs.reporters.base import counts_phrase, place
+from launchkit.outputs.reporters.base import place
 
 if TYPE_CHECKING:
     from launchkit.readiness import Report
@@ -23,19 +27,21 @@ def _cell(text: str) -> str:
 
 def render_summary(report: Report) -> str:
     """A heading with the verdict, the counts, and a table of the findings."""
-    mark = "✅ ready" if report.ready else "❌ not ready"
-    strict = " (strict)" if report.strict else ""
+    from launchkit.outputs.reporters.words import words_for
+
+    words = words_for(report.locale)
     lines = [
-        f"### launchkit check: {_cell(report.playbook)} — {mark}{strict}",
+        f"### launchkit check: {_cell(report.playbook)} — {words.summary_title(report)}",
         "",
-        f"As of {report.as_of.isoformat()}, launch {report.launch.isoformat()}: "
-        f"{counts_phrase(report)}.",
+        words.summary_line(report),
         "",
     ]
     if report.findings:
-        lines += ["| severity | code | id | message | where |", "| --- | --- | --- | --- | --- |"]
+        columns = words.summary_columns()
+        lines += ["| " + " | ".join(columns) + " |", "| --- | --- | --- | --- | --- |"]
         lines += [
-            f"| {f.severity} | {f.code} | {_cell(f.id)} | {_cell(f.message)} | `{_cell(place(f))}` |"
+            f"| {words.severity(str(f.severity))} | {f.code} | {_cell(f.id)} | "
+            f"{_cell(words.message(f))} | `{_cell(place(f))}` |"
             for f in report.findings
         ]
         lines.append("")

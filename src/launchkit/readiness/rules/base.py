@@ -13,6 +13,7 @@ from typing import Protocol
 
 from launchkit.model import Gate, Site
 from launchkit.readiness.dates import WorkingDays
+from launchkit.readiness.findings import Phrase
 from launchkit.schedule import Plan
 
 
@@ -23,6 +24,8 @@ class Outcome:
     met: bool
     message: str
     source: str | None = None
+    phrase: Phrase | None = None
+    """The message for readers in the playbook's language (see `Phrase`)."""
 
 
 @dataclass(frozen=True)

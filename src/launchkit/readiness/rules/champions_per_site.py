@@ -11,6 +11,7 @@ and how many champions it has.
 from __future__ import annotations
 
 from launchkit.model import Gate
+from launchkit.readiness.findings import Phrase
 from launchkit.readiness.rules.base import Outcome, RuleContext, number, site_name
 
 
@@ -29,4 +30,12 @@ def check(gate: Gate, ctx: RuleContext) -> Outcome:
         f"fewer than {number(need)} champions "
         f"by {ctx.due.isoformat()}: {parts}",
         ctx.sites_source(),
+        Phrase.of(
+            "champions-short",
+            short=len(short),
+            total=len(ctx.sites),
+            need=number(need),
+            due=ctx.due,
+            sites=tuple(Phrase.of("site-has", site=s.name, count=len(s.champions)) for s in short),
+        ),
     )

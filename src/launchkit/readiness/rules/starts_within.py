@@ -18,6 +18,7 @@ the other task.
 from __future__ import annotations
 
 from launchkit.model import Gate
+from launchkit.readiness.findings import Phrase
 from launchkit.readiness.rules.base import Outcome, RuleContext
 from launchkit.schedule import PlannedTask
 
@@ -39,6 +40,7 @@ def check(gate: Gate, ctx: RuleContext) -> Outcome:
     assert gate.task is not None and gate.of is not None and gate.within is not None
     span = gate.within
     late: list[str] = []
+    parts: list[Phrase] = []
     for earlier, later in _pairs(ctx, gate.task, gate.of):
         if span.unit == "bd":
             # A per-site copy counts working days on its own site's calendar.
@@ -54,6 +56,21 @@ def check(gate: Gate, ctx: RuleContext) -> Outcome:
                 f"{later.id} starts {later.start.isoformat()}, {gap} {unit} after "
                 f"{earlier.id} ends {earlier.end.isoformat()}"
             )
+            parts.append(
+                Phrase.of(
+                    "starts-after-bd" if span.unit == "bd" else "starts-after-days",
+                    later=later.id,
+                    start=later.start,
+                    gap=gap,
+                    earlier=earlier.id,
+                    end=earlier.end,
+                )
+            )
     if not late:
         return Outcome(True, f"{gate.task} starts within {span} of the end of {gate.of}", "plan")
-    return Outcome(False, f"needs to start within {span}: " + "; ".join(late), "plan")
+    return Outcome(
+        False,
+        f"needs to start within {span}: " + "; ".join(late),
+        "plan",
+        Phrase.of("starts-late", span=str(span), late=tuple(parts)),
+    )
