@@ -13,9 +13,11 @@ from launchkit.cli.app import EXIT_NOT_READY, EXIT_OK, app
 from launchkit.cli.common import (
     PLAYBOOK_HELP,
     AsOfOption,
+    ForceOption,
     LaunchOption,
     OutputOption,
     emit,
+    playbook_inputs,
 )
 from launchkit.outputs.reporters.base import Format
 
@@ -37,6 +39,7 @@ def check(
     ),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
     output: Path | None = OutputOption,
+    force: bool = ForceOption,
 ) -> None:
     """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input."""
     from launchkit.cli.common import load
@@ -50,7 +53,9 @@ def check(
     judged = as_of or today_in(loaded.playbook.timezone)
     values = load_metrics(metrics, judged) if metrics else None
     report = check_readiness(plan, judged, values, strict=strict)
-    emit(reporter(format)(report, color=_color(format, output)), output)
+    inputs = playbook_inputs(playbook) + ([metrics] if metrics else [])
+    text = reporter(format)(report, color=_color(format, output))
+    emit(text, output, kind=f"check.{format.value}", inputs=inputs, force=force)
     _step_summary(report)
     raise typer.Exit(EXIT_OK if report.ready else EXIT_NOT_READY)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import LaunchOption, OutputOption, emit
+from launchkit.cli.common import ForceOption, LaunchOption, OutputOption, emit
 from launchkit.outputs.formats import DiffFormat
 
 
@@ -30,6 +30,7 @@ def diff(
     launch: dt.date | None = LaunchOption,
     format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
     output: Path | None = OutputOption,
+    force: bool = ForceOption,
 ) -> None:
     """Tasks added or removed, dates moved, critical path, slack and gates changed. Exit 0."""
     from launchkit.outputs.diff import FORMATTERS, compare_plans
@@ -41,4 +42,7 @@ def diff(
     result = compare_plans(
         schedule(before, launch_day), schedule(after, launch_day), old_label, new_label
     )
-    emit(FORMATTERS[format](result), output)
+    inputs = [old] + ([new] if new is not None else [])
+    emit(
+        FORMATTERS[format](result), output, kind=f"diff.{format.value}", inputs=inputs, force=force
+    )

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load
+from launchkit.cli.common import (
+    PLAYBOOK_HELP,
+    ForceOption,
+    LaunchOption,
+    OutputOption,
+    emit,
+    load,
+    playbook_inputs,
+)
 
 if TYPE_CHECKING:
     from launchkit.outputs.export import ExportFormat, ExportOptions
@@ -29,6 +37,7 @@ def export(
         False, "--markdown", help="With --mermaid: a ```mermaid block and a task table."
     ),
     output: Path | None = OutputOption,
+    force: bool = ForceOption,
     owner: str | None = typer.Option(
         None, "--owner", metavar="ROLE", help="Only this role's tasks."
     ),
@@ -51,14 +60,14 @@ def export(
 
     fmt = _format(ics, csv, mermaid, markdown, alarm)
     plan = schedule(load(file), launch)
-    options = _options(plan, fmt, owner, site, alarm, markdown, output)
+    options = _options(plan, fmt, owner, site, alarm, markdown, output, force)
     try:
         text = EXPORTERS[fmt](plan, options)
     except PreviousCalendarError as e:
         raise LaunchkitError(
             [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
         ) from None
-    emit(text, output)
+    emit(text, output, kind=f"export.{fmt.value}", inputs=playbook_inputs(file), force=force)
 
 
 def _format(ics: bool, csv: bool, mermaid: bool, markdown: bool, alarm: str | None) -> ExportFormat:
@@ -90,6 +99,7 @@ def _options(
     alarm: str | None,
     markdown: bool,
     output: Path | None,
+    force: bool,
 ) -> ExportOptions:
     """Check the filters against the playbook and gather what the exporter needs."""
     from launchkit.diagnostics import did_you_mean
@@ -111,6 +121,8 @@ def _options(
     if fmt is ExportFormat.ics and output is not None and output.is_file():
         # Replacing an earlier export: carry its SEQUENCE and DTSTAMP over (docs/export.md).
         previous = output.read_bytes()
+        if force and not _is_launchkit_calendar(previous):
+            previous = None  # --force: replace someone else's file as if it were not there
     return ExportOptions(
         owner=owner, site=site, alarm=before, now=_now(), previous=previous, markdown=markdown
     )
@@ -122,3 +134,13 @@ def _now() -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     return dt.datetime.now(dt.UTC)
+
+
+def _is_launchkit_calendar(data: bytes) -> bool:
+    from launchkit.outputs.export.ics import PreviousCalendarError, read_calendar
+
+    try:
+        read_calendar(data)
+    except PreviousCalendarError:
+        return False
+    return True

@@ -9,7 +9,6 @@ from typing import NoReturn
 import typer
 
 from launchkit.cli.app import EXIT_BAD_INPUT, app
-from launchkit.cli.common import write_atomic
 
 
 @app.command()
@@ -25,6 +24,7 @@ def init(
     force: bool = typer.Option(False, "--force", help="Overwrite files that already exist."),
 ) -> None:
     """Write launch.yaml, its JSON Schema, a GitHub Actions workflow and a pre-commit config."""
+    from launchkit.load.atomic import Output, write_files
     from launchkit.outputs.scaffold import scaffold
     from launchkit.resources import data_dir
 
@@ -33,8 +33,10 @@ def init(
     existing = [dir / f.path for f in files if (dir / f.path).exists()]
     if existing and not force:
         _fail(*(f"{path} exists; use --force to overwrite it" for path in existing))
+    # Every target is checked and staged before the first is replaced, all inside --dir.
+    outputs = [Output(dir / f.path, f.text.encode("utf-8")) for f in files]
+    write_files(outputs, force=force, inside=dir)
     for f in files:
-        write_atomic(dir / f.path, f.text.encode("utf-8"))
         typer.echo(f"wrote {dir / f.path}")
     typer.echo(f"next: launchkit plan {dir / 'launch.yaml'}")
 

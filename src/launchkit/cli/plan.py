@@ -8,7 +8,15 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load
+from launchkit.cli.common import (
+    PLAYBOOK_HELP,
+    ForceOption,
+    LaunchOption,
+    OutputOption,
+    emit,
+    load,
+    playbook_inputs,
+)
 from launchkit.outputs.formats import PlanFormat
 
 
@@ -20,6 +28,7 @@ def plan(
     site: str | None = typer.Option(None, "--site", help="Only this site's tasks and shared ones."),
     owner: str | None = typer.Option(None, "--owner", help="Only tasks this role owns."),
     output: Path | None = OutputOption,
+    force: bool = ForceOption,
 ) -> None:
     """Date every task: working days, holidays, dependencies, slack and the critical path."""
     import shutil
@@ -37,7 +46,7 @@ def plan(
         text = format_text(dated, width=width, color=True)
     else:
         text = FORMATTERS[format](dated)
-    emit(text, output)
+    emit(text, output, kind=f"plan.{format.value}", inputs=playbook_inputs(file), force=force)
 
 
 def _check_choice(option: str, value: str | None, choices: list[str], what: str) -> None:

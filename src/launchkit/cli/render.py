@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, load
+from launchkit.cli.common import PLAYBOOK_HELP, ForceOption, LaunchOption, load, playbook_inputs
 
 ARTEFACTS = ("checklist", "deck", "teasers", "invitations", "timeline")
 
@@ -53,6 +53,7 @@ def render(
         file_okay=False,
     ),
     launch: dt.date | None = LaunchOption,
+    force: bool = ForceOption,
 ) -> None:
     """Write checklists, the manager deck, teasers, invitations and the timeline into a folder."""
     from launchkit.outputs.render import Artefact, render, write_rendering
@@ -63,7 +64,8 @@ def render(
     chosen = [Artefact(a.strip()) for a in only.split(",") if a.strip()] if only else None
     rendering = render(plan, chosen, templates)
     folder = output if output is not None else Path(f"{loaded.playbook.id}-documents")
-    for path in write_rendering(rendering, folder):
+    written = write_rendering(rendering, folder, force=force, inputs=playbook_inputs(file))
+    for path in written:
         typer.echo(str(folder / path.relative_to(folder.resolve())))
     for warning in rendering.warnings:
         typer.echo(warning.format(), err=True)

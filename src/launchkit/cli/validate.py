@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import EXIT_BAD_INPUT, app
-from launchkit.cli.common import PLAYBOOK_HELP, OutputOption, TextOrJson, emit
+from launchkit.cli.common import PLAYBOOK_HELP, ForceOption, OutputOption, TextOrJson, emit
 
 
 @app.command()
@@ -32,10 +32,11 @@ def validate(
 
 
 @app.command()
-def schema(output: Path | None = OutputOption) -> None:
+def schema(output: Path | None = OutputOption, force: bool = ForceOption) -> None:
     """Print the JSON Schema of playbooks, for editors (yaml-language-server) and CI."""
     import json
 
     from launchkit.model import json_schema
 
-    emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", output)
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    emit(text, output, kind="schema", force=force)

@@ -8,7 +8,9 @@ the timeline, in the playbook's language.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,10 +26,12 @@ if TYPE_CHECKING:
     from launchkit.schedule import Plan
 
 __all__ = [
+    "MANIFEST",
     "RENDERERS",
     "Artefact",
     "OutputFile",
     "Rendering",
+    "read_manifest",
     "render",
     "write_rendering",
 ]
@@ -80,13 +84,65 @@ def render(
     return result
 
 
-def write_rendering(rendering: Rendering, folder: Path) -> list[Path]:
-    """Write every file under `folder` (created if needed) and return the paths written."""
-    from launchkit.outputs.render.base import write_text
+MANIFEST = ".launchkit-render.json"
+"""The file in an output folder listing what `render` wrote there, with each file's SHA-256."""
+
+
+def write_rendering(
+    rendering: Rendering,
+    folder: Path,
+    *,
+    force: bool = False,
+    inputs: Sequence[Path] = (),
+) -> list[Path]:
+    """Write every file under `folder` (created if needed), all or nothing; return their paths.
+
+    A file already in the folder is replaced only if the folder's manifest says launchkit wrote
+    it and it is unchanged since (or with `force`); nothing lands outside the folder, even
+    through a symbolic link (`outside-folder`).
+    """
+    from launchkit.load.atomic import Output, write_files
 
     targets = [(output_path(folder, f.name), f) for f in rendering.files]
-    written = []
-    for target, file in targets:
-        write_text(target, file.text)
-        written.append(target)
-    return written
+    known = read_manifest(folder / MANIFEST)
+    outputs = [
+        Output(target, file.text.encode("utf-8"), _recorded(known, file.name))
+        for target, file in targets
+    ]
+    record = dict(known)
+    record.update(
+        {o_file.name: _digest(o.data) for o, (_, o_file) in zip(outputs, targets, strict=True)}
+    )
+    body = {"written_by": "launchkit render", "files": dict(sorted(record.items()))}
+    manifest = (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    outputs.append(Output(folder / MANIFEST, manifest, _is_manifest))
+    written = write_files(outputs, inputs=inputs, force=force, inside=folder)
+    return written[:-1]
+
+
+def read_manifest(path: Path) -> dict[str, str]:
+    """The files a manifest lists and their SHA-256; empty when there is none or it is not one."""
+    try:
+        body = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    files = body.get("files") if isinstance(body, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {str(k): str(v) for k, v in files.items()}
+
+
+def _recorded(known: dict[str, str], name: str) -> Callable[[bytes], bool]:
+    return lambda existing: known.get(name) == _digest(existing)
+
+
+def _is_manifest(existing: bytes) -> bool:
+    try:
+        body = json.loads(existing)
+    except ValueError:
+        return False
+    return isinstance(body, dict) and body.get("written_by") == "launchkit render"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
