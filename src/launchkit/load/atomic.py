@@ -38,6 +38,7 @@ from launchkit.diagnostics import LaunchkitError, error
 __all__ = [
     "Output",
     "Recognise",
+    "check_replaceable",
     "edit_lock",
     "read_private",
     "remove_stale_temporaries",
@@ -205,14 +206,7 @@ def _check(t: _Target, inputs: Sequence[Path | str], force: bool) -> None:
             )
     if force:
         return
-    if t.st.st_nlink > 1:
-        raise _cannot(
-            shown,
-            f"it has {t.st.st_nlink} hard links and replacing it would split them; "
-            "use --force to replace this name only",
-        )
-    if not os.access(t.real, os.W_OK) or not t.st.st_mode & 0o222:  # root may write anything
-        raise _cannot(shown, "it is read-only; use --force to replace it anyway")
+    _refuse_links_and_read_only(t.real, t.st, shown)
     try:
         existing = t.real.read_bytes()
     except OSError as e:
@@ -224,6 +218,31 @@ def _check(t: _Target, inputs: Sequence[Path | str], force: bool) -> None:
             "this file exists and launchkit did not write it (or it was changed since); "
             "refusing to overwrite it (use --force to replace it)",
         )
+
+
+def check_replaceable(real: Path, shown: str, *, force: bool = False) -> os.stat_result:
+    """The stat of the regular file `real` that an edit will replace; without `force`, refuse a
+    read-only file and one with several hard links (`cannot-write`)."""
+    try:
+        st = real.stat()
+    except OSError as e:
+        raise _cannot(shown, f"cannot write here ({_reason(e)})") from e
+    if not stat.S_ISREG(st.st_mode):
+        raise _cannot(shown, "it is not a regular file; launchkit edits only files")
+    if not force:
+        _refuse_links_and_read_only(real, st, shown)
+    return st
+
+
+def _refuse_links_and_read_only(real: Path, st: os.stat_result, shown: str) -> None:
+    if st.st_nlink > 1:
+        raise _cannot(
+            shown,
+            f"it has {st.st_nlink} hard links and replacing it would split them; "
+            "use --force to replace this name only",
+        )
+    if not os.access(real, os.W_OK) or not st.st_mode & 0o222:  # root may write anything
+        raise _cannot(shown, "it is read-only; use --force to replace it anyway")
 
 
 def _stage(real: Path, data: bytes, shown: str, keep: os.stat_result | None) -> Path:

@@ -69,19 +69,26 @@ class RoundTrip:
         self.yaml.dump(self.data, out)
         return out.getvalue()
 
-    def render_text(self) -> str:
-        """The original text with the edit applied and nothing else changed."""
+    def candidates(self) -> list[bytes]:
+        """The edited file's bytes, best first: the original text with only the edit's lines
+        changed, then ruamel's dump of the whole document (same line ending, byte-order mark and
+        final newline as the original). The caller proves which one holds the right data
+        (`launchkit.load.isolation`): ruamel's dump is not always faithful (a folded block whose
+        first line is blank gains indentation), so neither is trusted blindly.
+        """
         edited = self.dump()
         newline = "\r\n" if self.crlf else "\n"
         merged = merge_lines(self.text, self.baseline, edited, newline)
-        if merged != edited.replace("\n", newline) and not _same_data(merged, edited):
-            merged = _with_ending(edited.replace("\n", newline), self.text)
-        return merged
+        dumped = _with_ending(edited.replace("\n", newline), self.text)
+        bom = _BOM if self.raw.startswith(_BOM.encode("utf-8")) else ""
+        out = [(bom + merged).encode("utf-8")]
+        if dumped != merged:
+            out.append((bom + dumped).encode("utf-8"))
+        return out
 
     def render(self) -> bytes:
-        """The edited file's bytes, byte-order mark included when the original had one."""
-        bom = _BOM if self.raw.startswith(_BOM.encode("utf-8")) else ""
-        return (bom + self.render_text()).encode("utf-8")
+        """The edited file's bytes by the line merge (see `candidates`)."""
+        return self.candidates()[0]
 
 
 def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
@@ -102,16 +109,37 @@ def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
     yaml.width = _WIDTH
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            data = yaml.load(plain)
+        data = _load_rt(yaml, plain)
     except YAMLError as e:
-        raise LaunchkitError(
-            [error(display, 1, 1, "yaml-syntax", f"invalid YAML: {e}".splitlines()[0])]
-        ) from None
+        # ruamel's round-trip scanner refuses a tab before a trailing comment, which YAML and
+        # `validate` allow: read those tabs as spaces (the line merge keeps the file's own lines)
+        spaced = _TAB_BEFORE_COMMENT.sub(lambda m: " " * len(m.group()), plain)
+        try:
+            data = _load_rt(yaml, spaced) if spaced != plain else None
+        except YAMLError:
+            data = None
+        if data is None:
+            raise _syntax_error(display, e) from None
     rt = RoundTrip(display, raw, text, data, yaml, "")
     rt.baseline = rt.dump()
     return rt
+
+
+_TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#)")
+
+
+def _load_rt(yaml: Any, text: str) -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return yaml.load(text)
+
+
+def _syntax_error(display: str, e: Exception) -> LaunchkitError:
+    """Bad YAML at the place the scanner names (1-based), as `validate` reports it."""
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(e, "problem", None) or str(e).strip().splitlines()[0]
+    return LaunchkitError([error(display, line, col, "yaml-syntax", f"invalid YAML: {problem}")])
 
 
 def detect_indent(text: str) -> tuple[int, int, int]:
@@ -159,7 +187,7 @@ def merge_lines(original: str, baseline: str, edited: str, newline: str = "\n") 
             o1 = to_o[b1] if b1 in to_o else (to_o[b1 - 1] + 1 if b1 else 0)
             o2 = to_o[b2 - 1] + 1 if b2 - 1 in to_o else (to_o[b2] if b2 in to_o else len(o_keys))
         else:  # a pure insertion goes right after the line before it
-            o1 = o2 = to_o[b1 - 1] + 1 if b1 else 0
+            o1 = o2 = _insertion_point(b1, to_o, len(o_keys))
         o1 = max(o1, done)
         out.extend(o_lines[done:o1])
         lines = _reindent(o_keys[o1:o2], b_keys[b1:b2], e_keys[e1:e2])
@@ -167,6 +195,27 @@ def merge_lines(original: str, baseline: str, edited: str, newline: str = "\n") 
         done = max(o2, o1)
     out.extend(o_lines[done:])
     return _with_ending("".join(_ensure_newlines(out, newline)), original)
+
+
+def _insertion_point(b1: int, to_o: dict[int, int], size: int) -> int:
+    """The original line before which lines inserted at baseline line `b1` go.
+
+    The baseline line before the insertion may have no original counterpart (ruamel dropped its
+    trailing spaces, say): count on from the nearest line that has one, but never past the
+    original counterpart of the next line.
+    """
+    if b1 == 0:
+        return 0
+    if b1 - 1 in to_o:
+        return to_o[b1 - 1] + 1
+    if b1 in to_o:
+        return to_o[b1]
+    k = b1 - 1
+    while k >= 0 and k not in to_o:
+        k -= 1
+    at = (to_o[k] + 1 if k >= 0 else 0) + (b1 - 1 - k)
+    later = [o for b, o in to_o.items() if b > b1]
+    return min(at, min(later) if later else size)
 
 
 def _hunks(
@@ -289,18 +338,6 @@ def _with_ending(text: str, original: str) -> str:
     return text.removesuffix("\r\n").removesuffix("\n")
 
 
-def _same_data(a: str, b: str) -> bool:
-    from ruamel.yaml import YAML
-
-    safe = YAML(typ="safe", pure=False)  # the C loader where installed: this runs on every edit
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return bool(safe.load(a) == safe.load(b))
-    except Exception:  # any parse failure of the merge means: do not use it
-        return False
-
-
 def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) -> None:
     """Set `mapping[key]`, keeping the old value's quoting and the mapping's comments in place.
 
@@ -328,29 +365,42 @@ def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) 
 
 
 def remove_key(mapping: Any, key: str) -> None:
-    """Delete `mapping[key]`; comment lines that followed it move to the entry before it."""
+    """Delete `mapping[key]` and its own end-of-line comment; the comment lines below it stay,
+    moved to the entry before it."""
     if key not in mapping:
         return
     keys = list(mapping)
-    token = _trailing_comment(mapping) if keys[-1] == key else None
+    at = keys.index(key)
+    token = _own_comment(mapping, key)
     del mapping[key]
-    if token is not None and len(mapping):
-        from ruamel.yaml.error import CommentMark
-        from ruamel.yaml.tokens import CommentToken
+    rest = token.value.partition("\n")[2] if token is not None else ""
+    if rest and at > 0:
+        _append_lines(mapping, keys[at - 1], rest)
 
-        _, _, rest = token.value.partition("\n")
-        if rest:
-            holder = _trailing_comment(mapping)
-            if holder is not None:
-                holder.value = holder.value + rest
-            else:
-                last = list(mapping)[-1]
-                mapping.ca.items[last] = [
-                    None,
-                    None,
-                    CommentToken("\n" + rest, CommentMark(0), None),
-                    None,
-                ]
+
+def _own_comment(mapping: Any, key: str) -> Any:
+    """The comment token after `key`'s value: its end-of-line comment, then any comment lines."""
+    if _is_block(mapping[key]):
+        return _trailing_comment(mapping[key])
+    entry = mapping.ca.items.get(key)
+    return entry[2] if entry else None
+
+
+def _append_lines(mapping: Any, key: str, lines: str) -> None:
+    """Put comment `lines` (each ending in a newline) right after the entry `key`."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    holder = _own_comment(mapping, key)
+    if holder is not None:
+        holder.value = holder.value + lines
+        return
+    node, last = mapping, key
+    while _is_block(node[last]) and isinstance(node[last], CommentedMap):
+        node, last = node[last], list(node[last])[-1]
+    if isinstance(node, CommentedMap) and not _is_block(node[last]):
+        node.ca.items[last] = [None, None, CommentToken("\n" + lines, CommentMark(0), None), None]
 
 
 def _like(old: Any, new: Any) -> Any:
