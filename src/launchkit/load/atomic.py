@@ -392,8 +392,10 @@ def remove_stale_temporaries(real: Path) -> list[Path]:
 def edit_lock(real: Path, shown: str) -> Iterator[None]:
     """Hold an exclusive lock on editing `real` (a resolved path) for the `with` block.
 
-    The lock file lives in the user's own runtime or cache folder, not beside the playbook, so
-    nothing appears in the repository. A second edit waits for the first, for up to 30 s.
+    The lock file lives in a private folder of the user's (`$LAUNCHKIT_CACHE_DIR/locks`,
+    `$XDG_RUNTIME_DIR/launchkit`, `~/.cache/launchkit/locks`, else one in the system's temporary
+    folder), not beside the playbook, so nothing appears in the repository. A second edit waits
+    for the first, for up to 30 s.
     """
     from filelock import FileLock, Timeout
 
@@ -419,9 +421,11 @@ def edit_lock(real: Path, shown: str) -> Iterator[None]:
 
 
 def _lock_folder() -> Path | None:
+    setting = os.environ.get("LAUNCHKIT_CACHE_DIR")
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    candidates = [Path(runtime) / "launchkit"] if runtime else []
+    candidates = [Path(setting) / "locks"] if setting and setting != "off" else []
+    candidates += [Path(runtime) / "launchkit"] if runtime else []
     candidates += [
         Path(cache) / "launchkit" / "locks",
         Path(tempfile.gettempdir()) / f"launchkit-locks-{os.geteuid()}",

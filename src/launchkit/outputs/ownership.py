@@ -10,7 +10,7 @@ each kind is recognised by the shape launchkit always gives it, compared with th
 | CSV (plan, export), Mermaid | starts with the same first line (header row, `gantt`, fence) |
 | plan text | has `L = ` (the launch day) on its second line |
 | check text | starts `FILE: ready as of DAY` or `FILE: NOT READY as of DAY` |
-| check github | has only `::error`/`::warning`/`::notice` lines |
+| check github | has `::error`/`::warning`/`::notice` lines, then the check text's line |
 | check junit | starts with launchkit's `<testsuites name="launchkit check"` |
 | diff text and markdown | starts with `Plan changes from` / `### Plan changes:` |
 | ICS | has launchkit's PRODID |
@@ -31,7 +31,9 @@ __all__ = ["recogniser"]
 _TEXT: dict[str, re.Pattern[str]] = {
     "plan.text": re.compile(r"\A[^\n]*\n[^\n]*\bL = "),
     "check.text": re.compile(r"\A[^\n]*: (?:ready|NOT READY) as of \d{4}-\d\d-\d\d"),
-    "check.github": re.compile(r"\A(?:(?:::(?:error|warning|notice) [^\n]*)?\n)*(?:::[^\n]*)?\Z"),
+    "check.github": re.compile(
+        r"\A(?:::(?:error|warning|notice) [^\n]*\n)*[^\n]*: (?:ready|NOT READY) as of [^\n]*\n?\Z"
+    ),
     "check.junit": re.compile(r"\A<\?xml[^\n]*\n<testsuites name=\"launchkit check\""),
     "diff.text": re.compile(r"\APlan changes from "),
     "diff.markdown": re.compile(r"\A### Plan changes: "),
