@@ -111,8 +111,9 @@ def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
     try:
         data = _load_rt(yaml, plain)
     except YAMLError as e:
-        # ruamel's round-trip scanner refuses a tab before a trailing comment, which YAML and
-        # `validate` allow: read those tabs as spaces (the line merge keeps the file's own lines)
+        # ruamel's round-trip scanner refuses a tab before a trailing comment or at the end of a
+        # line, which YAML and `validate` allow: read those tabs as spaces (the line merge keeps
+        # the file's own lines, and the edit's proof checks the data all the same)
         spaced = _TAB_BEFORE_COMMENT.sub(lambda m: " " * len(m.group()), plain)
         try:
             data = _load_rt(yaml, spaced) if spaced != plain else None
@@ -125,7 +126,7 @@ def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
     return rt
 
 
-_TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#)")
+_TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#|$)", re.MULTILINE)
 
 
 def _load_rt(yaml: Any, text: str) -> Any:
