@@ -58,6 +58,8 @@ class RoundTrip:
     """The round-trip data (ruamel CommentedMap): edit it in place, then call `render`."""
     yaml: Any = field(repr=False)
     baseline: str = field(repr=False)
+    read_as: str = field(default="", repr=False)
+    """The text as ruamel read it (tabs before comments made spaces), where it differs."""
 
     @property
     def crlf(self) -> bool:
@@ -78,7 +80,7 @@ class RoundTrip:
         """
         edited = self.dump()
         newline = "\r\n" if self.crlf else "\n"
-        merged = merge_lines(self.text, self.baseline, edited, newline)
+        merged = merge_lines(self.text, self.baseline, edited, newline, self.read_as or None)
         dumped = _with_ending(edited.replace("\n", newline), self.text)
         bom = _BOM if self.raw.startswith(_BOM.encode("utf-8")) else ""
         out = [(bom + merged).encode("utf-8")]
@@ -108,6 +110,7 @@ def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
     yaml.preserve_quotes = True
     yaml.width = _WIDTH
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    read_as = ""
     try:
         data = _load_rt(yaml, plain)
     except YAMLError as e:
@@ -121,12 +124,13 @@ def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
             data = None
         if data is None:
             raise _syntax_error(display, e) from None
-    rt = RoundTrip(display, raw, text, data, yaml, "")
+        read_as = _TAB_BEFORE_COMMENT.sub(lambda m: " " * len(m.group()), text)
+    rt = RoundTrip(display, raw, text, data, yaml, "", read_as)
     rt.baseline = rt.dump()
     return rt
 
 
-_TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#|$)", re.MULTILINE)
+_TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#|\r?$)", re.MULTILINE)
 
 
 def _load_rt(yaml: Any, text: str) -> Any:
@@ -170,14 +174,18 @@ def detect_indent(text: str) -> tuple[int, int, int]:
     return mapping, max(sequence, offset + 2), offset
 
 
-def merge_lines(original: str, baseline: str, edited: str, newline: str = "\n") -> str:
+def merge_lines(
+    original: str, baseline: str, edited: str, newline: str = "\n", read_as: str | None = None
+) -> str:
     """Apply the line changes from `baseline` to `edited` onto `original` (a diff3-style merge).
 
     `baseline` and `edited` use LF; `original` may use CRLF. Lines taken from `edited` get
     `newline`; lines kept from `original` keep their own ending.
     """
     o_lines = _split(original)
-    o_keys = [ln.rstrip("\r\n") for ln in o_lines]
+    # lines are matched as ruamel read them (`read_as`: same lines, tabs made spaces) and copied
+    # as the file has them
+    o_keys = [ln.rstrip("\r\n") for ln in _split(read_as if read_as is not None else original)]
     b_keys = [ln.rstrip("\n") for ln in _split(baseline)]
     e_keys = [ln.rstrip("\n") for ln in _split(edited)]
     to_o = _matches(b_keys, o_keys)
@@ -202,21 +210,15 @@ def _insertion_point(b1: int, to_o: dict[int, int], size: int) -> int:
     """The original line before which lines inserted at baseline line `b1` go.
 
     The baseline line before the insertion may have no original counterpart (ruamel dropped its
-    trailing spaces, say): count on from the nearest line that has one, but never past the
-    original counterpart of the next line.
+    trailing spaces, or joined the lines of a folded block): then the inserted lines go after
+    the whole run of such lines, before the next line that has a counterpart (or at the end).
     """
     if b1 == 0:
         return 0
     if b1 - 1 in to_o:
         return to_o[b1 - 1] + 1
-    if b1 in to_o:
-        return to_o[b1]
-    k = b1 - 1
-    while k >= 0 and k not in to_o:
-        k -= 1
-    at = (to_o[k] + 1 if k >= 0 else 0) + (b1 - 1 - k)
-    later = [o for b, o in to_o.items() if b > b1]
-    return min(at, min(later) if later else size)
+    later = [o for b, o in to_o.items() if b >= b1]
+    return min(later) if later else size
 
 
 def _hunks(
@@ -333,10 +335,10 @@ def _ensure_newlines(lines: list[str], newline: str) -> list[str]:
 
 
 def _with_ending(text: str, original: str) -> str:
-    """Keep the original's final newline, or its absence."""
+    """Keep the original's final newline, or its absence (and then no blank line ruamel added)."""
     if not original or original.endswith("\n") or not text.endswith("\n"):
         return text
-    return text.removesuffix("\r\n").removesuffix("\n")
+    return text.rstrip("\r\n")
 
 
 def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) -> None:
@@ -346,6 +348,7 @@ def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) 
     end, the comment lines and blank lines that followed the old last entry stay after the new
     one (ruamel would otherwise put the new key below them, next to the following item).
     """
+    value = _flow_safe(mapping, value)
     if key in mapping:
         mapping[key] = _like(mapping[key], value)
         return
@@ -372,9 +375,13 @@ def remove_key(mapping: Any, key: str) -> None:
         return
     keys = list(mapping)
     at = keys.index(key)
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
     token = _own_comment(mapping, key)
+    # after a block scalar (`>-`, `|`) there is no end-of-line comment: every line is its own
+    own_line = not isinstance(mapping[key], FoldedScalarString | LiteralScalarString)
     del mapping[key]
-    rest = token.value.partition("\n")[2] if token is not None else ""
+    rest = "" if token is None else token.value.partition("\n")[2] if own_line else token.value
     if rest and at > 0:
         _append_lines(mapping, keys[at - 1], rest)
 
@@ -397,11 +404,27 @@ def _append_lines(mapping: Any, key: str, lines: str) -> None:
     if holder is not None:
         holder.value = holder.value + lines
         return
-    node, last = mapping, key
-    while _is_block(node[last]) and isinstance(node[last], CommentedMap):
-        node, last = node[last], list(node[last])[-1]
-    if isinstance(node, CommentedMap) and not _is_block(node[last]):
-        node.ca.items[last] = [None, None, CommentToken("\n" + lines, CommentMark(0), None), None]
+    node: Any = mapping
+    last: Any = key
+    while _is_block(node[last]):
+        node = node[last]
+        last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    token = CommentToken("\n" + lines, CommentMark(0), None)
+    node.ca.items[last] = (
+        [None, None, token, None] if isinstance(node, CommentedMap) else [token, None]
+    )
+
+
+def _flow_safe(mapping: Any, value: Any) -> Any:
+    """A plain string for a `{...}` mapping, quoted where it holds a flow indicator: ruamel would
+    write `{evidence: https://x}`, which YAML 1.1 readers (and launchkit's own) refuse."""
+    from ruamel.yaml.scalarstring import ScalarString, SingleQuotedScalarString
+
+    flow = getattr(getattr(mapping, "fa", None), "flow_style", lambda: False)()
+    plain = isinstance(value, str) and not isinstance(value, ScalarString)
+    if flow and plain and re.search(r"[:#,\[\]{}]", value):
+        return SingleQuotedScalarString(value)
+    return value
 
 
 def _like(old: Any, new: Any) -> Any:
