@@ -40,6 +40,7 @@ __all__ = [
     "Recognise",
     "check_replaceable",
     "edit_lock",
+    "is_mine",
     "read_private",
     "remove_stale_temporaries",
     "write_atomic",
@@ -380,7 +381,7 @@ def remove_stale_temporaries(real: Path) -> list[Path]:
             continue
         try:
             st = os.lstat(candidate)
-            if stat.S_ISREG(st.st_mode) and st.st_uid == os.geteuid():
+            if stat.S_ISREG(st.st_mode) and is_mine(st):
                 candidate.unlink()
                 removed.append(candidate)
         except OSError:
@@ -428,7 +429,7 @@ def _lock_folder() -> Path | None:
     candidates += [Path(runtime) / "launchkit"] if runtime else []
     candidates += [
         Path(cache) / "launchkit" / "locks",
-        Path(tempfile.gettempdir()) / f"launchkit-locks-{os.geteuid()}",
+        Path(tempfile.gettempdir()) / f"launchkit-locks-{getattr(os, 'geteuid', lambda: 'user')()}",
     ]
     for folder in candidates:
         if private_folder(folder):
@@ -437,6 +438,12 @@ def _lock_folder() -> Path | None:
 
 
 # --- private caches ---------------------------------------------------------------------------
+
+
+def is_mine(st: os.stat_result) -> bool:
+    """The file belongs to this user (always true where the system has no user ids: Windows)."""
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is None or st.st_uid == geteuid()
 
 
 def private_folder(folder: Path) -> bool:
@@ -454,7 +461,7 @@ def private_folder(folder: Path) -> bool:
         st = os.lstat(folder)
     except OSError:
         return False
-    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.geteuid()
+    return stat.S_ISDIR(st.st_mode) and is_mine(st)
 
 
 def read_private(path: Path) -> bytes | None:
@@ -465,7 +472,7 @@ def read_private(path: Path) -> bytes | None:
         return None
     try:
         st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid():
+        if not stat.S_ISREG(st.st_mode) or not is_mine(st):
             return None
         with os.fdopen(os.dup(fd), "rb") as f:
             return f.read()

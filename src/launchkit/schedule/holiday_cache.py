@@ -115,12 +115,14 @@ def _usable(folder: Path) -> bool:
     """The cache folders exist, are real folders (not links) and belong to this user."""
     import stat
 
+    from launchkit.load.atomic import is_mine
+
     for level in (folder.parent.parent, folder.parent, folder):
         try:
             st = os.lstat(level)
         except OSError:
             return False
-        if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid():
+        if not stat.S_ISDIR(st.st_mode) or not is_mine(st):
             return False
     return True
 
