@@ -37,3 +37,18 @@ def test_python_dash_m_runs_the_same_cli():
         timeout=60,
     )
     assert (r.returncode, r.stdout) == (0, f"launchkit {__version__}\n")
+
+
+def test_a_reader_that_stops_early_ends_the_output_quietly():
+    # `launchkit plan app-launch | true`: the pipe closes before launchkit writes.
+    r = subprocess.run(
+        f"{sys.executable} -m launchkit plan app-launch --format json | true; "
+        'exit "${PIPESTATUS[0]}"',
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert (r.returncode, r.stderr) == (141, "")

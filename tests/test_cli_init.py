@@ -11,6 +11,7 @@ WRITTEN = [
     "launch.yaml",
     "playbook.schema.json",
     ".github/workflows/launch.yml",
+    ".github/workflows/site.yml",
     ".pre-commit-config.yaml",
 ]
 
@@ -57,7 +58,8 @@ def test_init_refuses_to_overwrite_without_force(cli, tmp_path):
     r = cli("init", "starter", "--dir", str(tmp_path))
     assert r.exit_code == 2
     assert (
-        r.stderr == f"launchkit: {tmp_path / 'launch.yaml'} exists; use --force to overwrite it\n"
+        r.stderr
+        == f"{tmp_path / 'launch.yaml'}:1:1: error: exists; use --force to overwrite it [file-exists]\n"
     )
     assert (tmp_path / "launch.yaml").read_text(encoding="utf-8") == "mine\n"
     assert not (tmp_path / "playbook.schema.json").exists()  # nothing written at all
@@ -67,11 +69,21 @@ def test_init_refuses_to_overwrite_without_force(cli, tmp_path):
 
 def test_unknown_playbook_locale_or_date_is_a_usage_error(cli, tmp_path):
     r = cli("init", "app-lanch", "--dir", str(tmp_path))
-    assert r.exit_code == 2 and "did you mean 'app-launch'?" in r.stderr
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "launchkit: NAME: error: no built-in playbook 'app-lanch' (did you mean 'app-launch'?); "
+        "`launchkit playbooks` lists them [bad-argument]\n",
+    )
     r = cli("init", "app-launch", "--locale", "tr", "--dir", str(tmp_path))
-    assert r.exit_code == 2 and "'app-launch' comes in en, he, not 'tr'" in r.stderr
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "launchkit: --locale: error: 'app-launch' comes in en, he, not 'tr' [bad-option]\n",
+    )
     r = cli("init", "app-launch", "--launch", "next week", "--dir", str(tmp_path))
-    assert r.exit_code == 2 and "not a date as YYYY-MM-DD" in r.stderr
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "launchkit: --launch: error: 'next week' is not a date such as 2027-01-10 [bad-option]\n",
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -104,3 +116,31 @@ def test_project_ships_its_pre_commit_hook():
     pattern = re.compile(hooks[0]["files"])
     assert pattern.search("launch.yaml") and pattern.search("playbooks/app-launch/he.yaml")
     assert not pattern.search("docs/mkdocs.yaml")
+
+
+def test_the_launch_room_workflow_publishes_with_least_permissions_and_one_comment(cli, tmp_path):
+    from launchkit import __version__
+
+    assert cli("init", "app-launch", "--dir", str(tmp_path)).exit_code == 0
+    flow = YAML(typ="safe").load(tmp_path / ".github" / "workflows" / "site.yml")
+    assert flow["permissions"] == {"contents": "read"}
+    jobs = flow["jobs"]
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["comment"]["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert "permissions" not in jobs["build"]  # the workflow's read-only default
+    uses = [s.get("uses", "") for job in jobs.values() for s in job["steps"]]
+    assert {"actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"} <= set(uses)
+    assert "marocchino/sticky-pull-request-comment@v2" in uses
+    installs = [
+        s["run"] for job in jobs.values() for s in job["steps"] if "pip install" in s.get("run", "")
+    ]
+    assert installs == [f'pip install "launchkit-playbook=={__version__}"'] * 2
+    runs = [s["run"] for s in jobs["build"]["steps"] if "launchkit site" in s.get("run", "")]
+    assert runs == [
+        'launchkit site launch.yaml -o _site --base-url "${{ steps.pages.outputs.base_url }}"'
+    ]
+    # The site step builds from the playbook init wrote.
+    r = cli("site", str(tmp_path / "launch.yaml"), "-o", str(tmp_path / "_site"), "--base-url",
+            "https://acme.github.io/launch")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "_site" / "index.html").is_file()

@@ -16,6 +16,8 @@ ALL = [
     "teasers/tv.html", "teasers/notice-board.html", "teasers/intranet.txt",
     "invitations/email.txt", "invitations/email.html", "invitations/sms.txt",
     "timeline.svg", "timeline.html",
+    "calendar.html", "calendar/2027-03.svg", "calendar/2027-04.svg", "calendar/2027-05.svg",
+    "calendar/london.html", "calendar/leeds.html",
 ]  # fmt: skip
 
 

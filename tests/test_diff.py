@@ -106,7 +106,7 @@ def test_two_files_and_a_revision_together_are_refused(cli, in_data):
     r = cli("diff", "old.yaml", "new.yaml", "--rev", "HEAD")
     assert r.exit_code == 2
     assert r.stderr == (
-        "old.yaml:1:1: error: give two files (launchkit diff OLD NEW) or one file and --rev REV "
+        "launchkit: error: give two files (launchkit diff OLD NEW) or one file and --rev REV "
         "[bad-usage]\n"
     )
 

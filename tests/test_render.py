@@ -37,6 +37,8 @@ def test_all_artefacts_by_default_in_a_stable_order() -> None:
         "teasers/tv.html", "teasers/notice-board.html", "teasers/intranet.txt",
         "invitations/email.txt", "invitations/email.html", "invitations/sms.txt",
         "timeline.svg", "timeline.html",
+        "calendar.html", "calendar/2027-03.svg", "calendar/2027-04.svg", "calendar/2027-05.svg",
+        "calendar/london.html", "calendar/leeds.html",
     ]  # fmt: skip
 
 

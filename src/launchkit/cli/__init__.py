@@ -1,6 +1,7 @@
 """Layer 6: the command line. Each command module registers itself on `app` when imported."""
 
 from launchkit.cli import (  # noqa: F401  (each module registers its commands)
+    advise,
     check,
     diff,
     edit,
@@ -9,6 +10,7 @@ from launchkit.cli import (  # noqa: F401  (each module registers its commands)
     plan,
     playbooks,
     render,
+    site,
     status,
     validate,
 )
@@ -16,8 +18,8 @@ from launchkit.cli.app import app, main
 
 # `--help` lists commands in the order a launch team meets them, not in import order.
 _ORDER = [
-    "playbooks", "init", "validate", "schema", "plan", "check", "status",
-    "export", "render", "done", "set", "diff",
+    "playbooks", "init", "validate", "schema", "plan", "check", "status", "advise",
+    "export", "render", "site", "done", "set", "diff",
 ]  # fmt: skip
 
 

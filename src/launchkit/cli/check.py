@@ -11,12 +11,13 @@ import typer
 
 from launchkit.cli.app import EXIT_NOT_READY, EXIT_OK, app
 from launchkit.cli.common import (
-    PLAYBOOK_HELP,
     AsOfOption,
     ForceOption,
     LaunchOption,
     OutputOption,
     emit,
+    format_help,
+    playbook_argument,
     playbook_inputs,
 )
 from launchkit.outputs.reporters.base import Format
@@ -27,21 +28,31 @@ if TYPE_CHECKING:
 
 @app.command()
 def check(
-    playbook: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
+    playbook: str = playbook_argument(),
     as_of: dt.date | None = AsOfOption,
     strict: bool = typer.Option(False, "--strict", help="Count warnings as failures too."),
     launch: dt.date | None = LaunchOption,
     metrics: Path | None = typer.Option(
         None,
         "--metrics",
+        metavar="FILE",
         help="Metric values: a YAML/JSON mapping, CSV metric,value, or CSV date,metric,value history.",
         dir_okay=False,
     ),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    format: Format = typer.Option(
+        Format.text, "--format", "-f", metavar="FORMAT", help=format_help(Format)
+    ),
     output: Path | None = OutputOption,
     force: bool = ForceOption,
 ) -> None:
-    """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input."""
+    """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input.
+
+    A gate is a condition that must hold by a day, such as 100% of managers on the app by \
+L-1bd (one working day before launch day L); a task is overdue when its last day has passed \
+and it is not done.
+
+    Example: launchkit check launch.yaml --as-of 2027-01-06 --format github
+    """
     from launchkit.cli.common import load
     from launchkit.clock import today_in
     from launchkit.outputs.reporters import reporter
@@ -52,7 +63,12 @@ def check(
     plan = schedule(loaded, launch)
     judged = as_of or today_in(loaded.playbook.timezone)
     values = load_metrics(metrics, judged) if metrics else None
-    report = check_readiness(plan, judged, values, strict=strict)
+    history = None
+    if metrics is not None and any(v.on is not None for v in (values or {}).values()):
+        from launchkit.readiness.forecast import read_history
+
+        history = read_history(metrics, judged)
+    report = check_readiness(plan, judged, values, strict=strict, history=history)
     inputs = playbook_inputs(playbook) + ([metrics] if metrics else [])
     text = reporter(format)(report, color=_color(format, output))
     emit(text, output, kind=f"check.{format.value}", inputs=inputs, force=force)

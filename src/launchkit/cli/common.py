@@ -29,6 +29,19 @@ class TextOrJson(enum.StrEnum):
 
 
 PLAYBOOK_HELP = "Playbook file, or the name of a built-in playbook (see `launchkit playbooks`)."
+FORMAT_HELP = "Output format: {}."
+
+
+def format_help(choices: type[enum.Enum]) -> str:
+    """`Output format: text, json or csv.`, listing an Enum's values for the option's help."""
+    names = [str(c.value) for c in choices]
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    return FORMAT_HELP.format(listed)
+
+
+def playbook_argument() -> Any:
+    """The PLAYBOOK argument of the commands that read a playbook (typed Any, as Typer's are)."""
+    return typer.Argument(..., metavar="PLAYBOOK", help=PLAYBOOK_HELP, show_default=False)
 
 
 def parse_day(text: str) -> dt.date:
@@ -50,7 +63,12 @@ AsOfOption = day_option(
 )
 
 OutputOption = typer.Option(
-    None, "--output", "-o", help="Write to this file instead of standard output.", dir_okay=False
+    None,
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="Write to this file instead of standard output.",
+    dir_okay=False,
 )
 ForceOption = typer.Option(
     False,

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import ForceOption, LaunchOption, OutputOption, emit
+from launchkit.cli.common import ForceOption, LaunchOption, OutputOption, emit, format_help
 from launchkit.outputs.formats import DiffFormat
 
 
@@ -16,27 +16,41 @@ from launchkit.outputs.formats import DiffFormat
 def diff(
     old: Path = typer.Argument(
         ...,
+        metavar="OLD",
         help="The playbook before the change (with --rev: the playbook file).",
         show_default=False,
     ),
     new: Path | None = typer.Argument(
-        None, help="The playbook after the change.", show_default=False
+        None, metavar="NEW", help="The playbook after the change.", show_default=False
     ),
     rev: str | None = typer.Option(
         None,
         "--rev",
+        metavar="REV",
         help="Compare OLD as it was at this git revision (HEAD~3, main) with the file now.",
     ),
     launch: dt.date | None = LaunchOption,
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format."),
+    format: DiffFormat = typer.Option(
+        DiffFormat.text, "--format", "-f", metavar="FORMAT", help=format_help(DiffFormat)
+    ),
     output: Path | None = OutputOption,
     force: bool = ForceOption,
 ) -> None:
-    """Tasks added or removed, dates moved, critical path, slack and gates changed. Exit 0."""
+    """Tasks added or removed, dates moved, critical path, slack and gates changed.
+
+    Exit 0 whether or not the plan changed (the JSON's "changed" says), 2 for bad input.
+
+    Example: launchkit diff launch.yaml --rev HEAD~1 --format markdown
+    """
     from launchkit.outputs.diff import FORMATTERS, compare_plans
     from launchkit.outputs.diff.sources import load_pair
     from launchkit.schedule import schedule
 
+    if (new is None) == (rev is None):
+        # a usage error, reported in the command line's form (docs/errors.md, bad-usage)
+        raise typer.BadParameter(
+            "give two files (launchkit diff OLD NEW) or one file and --rev REV"
+        )
     (before, old_label), (after, new_label) = load_pair(old, new, rev)
     launch_day = launch
     result = compare_plans(

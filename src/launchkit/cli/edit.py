@@ -18,19 +18,27 @@ _FORCE = typer.Option(
 
 @app.command()
 def done(
-    file: Path = typer.Argument(..., help=_FILE_HELP, show_default=False, dir_okay=False),
+    file: Path = typer.Argument(
+        ..., metavar="PLAYBOOK", help=_FILE_HELP, show_default=False, dir_okay=False
+    ),
     task: str = typer.Argument(
-        ..., help="Task id; `id@site` marks one site of a per-site task.", show_default=False
+        ...,
+        metavar="TASK",
+        help="Task id; `id@site` marks one site of a per-site task.",
+        show_default=False,
     ),
     on: dt.date | None = day_option(
         "--on", "Day it was done (default: today in the playbook's time zone)."
     ),
     evidence: str | None = typer.Option(
-        None, "--evidence", help="Link or note that shows it was done."
+        None, "--evidence", metavar="TEXT", help="Link or note that shows it was done."
     ),
     force: bool = _FORCE,
 ) -> None:
-    """Mark a task done (status, done_on, evidence), changing only those lines of the file."""
+    """Mark a task done (status, done_on, evidence), changing only those lines of the file.
+
+    Example: launchkit done launch.yaml manager-launch --evidence https://intranet/briefing
+    """
     from launchkit.load.edit import edit_file, mark_done
 
     _report(edit_file(file, mark_done(task, on, evidence), force=force))
@@ -38,21 +46,29 @@ def done(
 
 @app.command(name="set")
 def set_(
-    file: Path = typer.Argument(..., help=_FILE_HELP, show_default=False, dir_okay=False),
+    file: Path = typer.Argument(
+        ..., metavar="PLAYBOOK", help=_FILE_HELP, show_default=False, dir_okay=False
+    ),
     key: str = typer.Argument(
         ...,
+        metavar="KEY",
         help="What to set: tasks.<id>.<key>, tasks.<id>@<site>.status, gates.<id>.<key>, "
         "metrics.<name>, vars.<name>, or a top-level key such as launch.",
         show_default=False,
     ),
     value: str = typer.Argument(
         ...,
-        help="New value, read as YAML (4bd, 97, 2027-03-20, [a, b]); null removes the key.",
+        metavar="VALUE",
+        # `\\[` keeps Rich's help renderer from taking `[a, b]` for markup and dropping it.
+        help="New value, read as YAML (4bd, 97, 2027-03-20, \\[a, b]); null removes the key.",
         show_default=False,
     ),
     force: bool = _FORCE,
 ) -> None:
-    """Set one value in a playbook; it is validated before the file is written."""
+    """Set one value in a playbook; it is validated before the file is written.
+
+    Example: launchkit set launch.yaml metrics.managers_active_pct 97
+    """
     from launchkit.load.edit import edit_file, set_value
 
     _report(edit_file(file, set_value(key, value), force=force))

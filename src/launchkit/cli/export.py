@@ -11,12 +11,12 @@ import typer
 
 from launchkit.cli.app import app
 from launchkit.cli.common import (
-    PLAYBOOK_HELP,
     ForceOption,
     LaunchOption,
     OutputOption,
     emit,
     load,
+    playbook_argument,
     playbook_inputs,
 )
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 @app.command()
 def export(
-    file: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
+    file: str = playbook_argument(),
     ics: bool = typer.Option(
         False, "--ics", help="iCalendar for Outlook, Google Calendar and Apple Calendar."
     ),
@@ -52,7 +52,10 @@ def export(
         help="With --ics: a reminder before each task: 1d, 2h, 30m.",
     ),
 ) -> None:
-    """Export the dated plan as a calendar file, a CSV table or a Mermaid Gantt chart."""
+    """Export the dated plan as a calendar file, a CSV table or a Mermaid Gantt chart.
+
+    Example: launchkit export launch.yaml --ics -o launch.ics
+    """
     from launchkit.diagnostics import LaunchkitError, error
     from launchkit.outputs.export import EXPORTERS
     from launchkit.outputs.export.ics import PreviousCalendarError

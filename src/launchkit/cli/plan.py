@@ -9,12 +9,13 @@ import typer
 
 from launchkit.cli.app import app
 from launchkit.cli.common import (
-    PLAYBOOK_HELP,
     ForceOption,
     LaunchOption,
     OutputOption,
     emit,
+    format_help,
     load,
+    playbook_argument,
     playbook_inputs,
 )
 from launchkit.outputs.formats import PlanFormat
@@ -22,15 +23,27 @@ from launchkit.outputs.formats import PlanFormat
 
 @app.command()
 def plan(
-    file: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
+    file: str = playbook_argument(),
     launch: dt.date | None = LaunchOption,
-    format: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help="Output format."),
-    site: str | None = typer.Option(None, "--site", help="Only this site's tasks and shared ones."),
-    owner: str | None = typer.Option(None, "--owner", help="Only tasks this role owns."),
+    format: PlanFormat = typer.Option(
+        PlanFormat.text, "--format", "-f", metavar="FORMAT", help=format_help(PlanFormat)
+    ),
+    site: str | None = typer.Option(
+        None, "--site", metavar="ID", help="Only this site's tasks and shared ones."
+    ),
+    owner: str | None = typer.Option(
+        None, "--owner", metavar="ROLE", help="Only tasks this role owns."
+    ),
     output: Path | None = OutputOption,
     force: bool = ForceOption,
 ) -> None:
-    """Date every task: working days, holidays, dependencies, slack and the critical path."""
+    """Date every task: working days, holidays, dependencies, slack and the critical path.
+
+    L is launch day; slack is how many working days a task can slip before it misses a deadline, \
+and the critical path is the tasks with none left.
+
+    Example: launchkit plan app-launch --owner comms
+    """
     import shutil
     import sys
 

@@ -7,15 +7,29 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import EXIT_BAD_INPUT, app
-from launchkit.cli.common import PLAYBOOK_HELP, ForceOption, OutputOption, TextOrJson, emit
+from launchkit.cli.common import (
+    PLAYBOOK_HELP,
+    ForceOption,
+    OutputOption,
+    TextOrJson,
+    emit,
+    format_help,
+)
 
 
 @app.command()
 def validate(
-    files: list[str] = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
-    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="Output format."),
+    files: list[str] = typer.Argument(
+        ..., metavar="PLAYBOOK...", help=PLAYBOOK_HELP, show_default=False
+    ),
+    format: TextOrJson = typer.Option(
+        TextOrJson.text, "--format", "-f", metavar="FORMAT", help=format_help(TextOrJson)
+    ),
 ) -> None:
-    """Check playbooks against the format and report every problem with its line and column."""
+    """Check playbooks against the format and report every problem with its line and column.
+
+    Example: launchkit validate launch.yaml
+    """
     from launchkit.outputs.validation import format_json, format_text, validate_files
 
     results = validate_files(files)
@@ -33,7 +47,10 @@ def validate(
 
 @app.command()
 def schema(output: Path | None = OutputOption, force: bool = ForceOption) -> None:
-    """Print the JSON Schema of playbooks, for editors (yaml-language-server) and CI."""
+    """Print the JSON Schema of playbooks, for editors (yaml-language-server) and CI.
+
+    Example: launchkit schema -o playbook.schema.json
+    """
     import json
 
     from launchkit.model import json_schema

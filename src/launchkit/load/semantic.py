@@ -66,6 +66,26 @@ class _References:
         yield from self.cycles()
         for i, gate in self.gates:
             yield from self.gate_problems(("gates", i), gate)
+        for i, period in _items(self.doc.data, "quiet"):
+            yield from self.quiet_problems(("quiet", i), period)
+
+    def quiet_problems(self, here: tuple[str, int], period: dict[str, Any]) -> Iterator[Diagnostic]:
+        """A quiet period is dates (`from` and `to`) or a holiday's name, not both."""
+        start, end, holiday = period.get("from"), period.get("to"), period.get("holiday")
+        if holiday is not None and (start is not None or end is not None):
+            yield self.at(
+                here, "quiet-kind", "a quiet period has dates (from, to) or a holiday, not both"
+            )
+        elif holiday is None and (start is None or end is None):
+            yield self.at(
+                here,
+                "quiet-kind",
+                "a quiet period needs both from and to (the first and last day), or a holiday",
+            )
+        elif start is not None and end is not None and str(end) < str(start):
+            yield self.at((*here, "to"), "quiet-order", f"'to' ({end}) is before 'from' ({start})")
+        elif isinstance(holiday, str) and not holiday.strip():
+            yield self.at((*here, "holiday"), "quiet-kind", "name a holiday, such as Sukkot")
 
     def duplicates(self, section: str) -> Iterator[Diagnostic]:
         first: dict[str, int] = {}

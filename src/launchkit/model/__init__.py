@@ -45,10 +45,14 @@ def json_schema() -> dict[str, object]:
 
     schema = Playbook.model_json_schema(mode="validation")
     for name, owner in [("Playbook", schema), *schema.get("$defs", {}).items()]:
-        docs = field_docs(getattr(models, name))
+        cls = getattr(models, name)
+        docs = field_docs(cls)
+        # A property named by its alias (`from`) is documented under its field's name.
+        named = {(f.alias or n): n for n, f in cls.model_fields.items()}
         for field, prop in owner.get("properties", {}).items():
-            if field in docs and "description" not in prop:
-                ordered = sorted({**prop, "description": docs[field]}.items())
+            doc = docs.get(named.get(field, field))
+            if doc is not None and "description" not in prop:
+                ordered = sorted({**prop, "description": doc}.items())
                 prop.clear()
                 prop.update(ordered)  # keys in the alphabetical order pydantic itself writes
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -30,6 +30,7 @@ Status = Literal["todo", "doing", "done", "blocked", "skipped"]
 Severity = Literal["error", "warning", "info"]
 Rule = Literal["champions_per_site", "employees_per_champion", "starts_within"]
 Channel = Slug
+DayTreatment = Literal["working", "half", "off"]
 
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -49,6 +50,27 @@ class CalendarSpec(Strict):
     """Country codes whose public holidays are non-working days (the `holidays` package): IL, IT, TR, ES-MD."""
     closed: list[Day] = Field(default_factory=list)
     """Extra non-working days: a company retreat, a site closure."""
+    eves: DayTreatment | None = None
+    """Holiday eves (Israel: before Rosh Hashana, Yom Kippur, Sukkot, Pesach, Shavuot): working, half or off."""
+    optional: DayTreatment | None = None
+    """Optional days of the `holidays` package (Israel: Chol HaMoed, Purim): working (default), half or off."""
+    half_days: DayTreatment | None = None
+    """Half days of the `holidays` package (Turkey: the arife of each Bayram): working, half (default) or off."""
+    closes_at: TimeValue | None = None
+    """When a half day ends (HH:MM, default 13:00): a timed task after it is flagged by check."""
+
+
+class QuietPeriod(Strict):
+    """Days when announcements should not go out, with the reason."""
+
+    start: Day | None = Field(default=None, alias="from")
+    """First day of the period (with `to`)."""
+    to: Day | None = None
+    """Last day of the period (inclusive)."""
+    holiday: str | None = None
+    """Instead of dates: the holidays, eves and optional days whose name holds this text: Sukkot, Ferragosto."""
+    reason: str
+    """Why, shown wherever a date falls in it: "staff are away for Sukkot"."""
 
 
 class Person(Strict):
@@ -277,6 +299,8 @@ class Playbook(Strict):
     """Launch day L. May be left out and given with --launch."""
     calendar: CalendarSpec = Field(default_factory=CalendarSpec)
     """Working days: work week, country holidays, closed days."""
+    quiet: list[QuietPeriod] = Field(default_factory=list)
+    """Periods when announcements (tasks with channels, launch day, waves) should not go out."""
     people: dict[Slug, Person] = Field(default_factory=dict)
     """Roles that tasks name as owners, and who fills them."""
     sites: list[Site] = Field(default_factory=list)

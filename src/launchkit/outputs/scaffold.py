@@ -18,6 +18,7 @@ SCHEMA_FILE = "playbook.schema.json"
 # fixed files (no substitution): they name the playbook as launch.yaml.
 FIXED_FILES = {
     "launch.yml": ".github/workflows/launch.yml",
+    "site.yml": ".github/workflows/site.yml",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
 }
 
@@ -67,6 +68,9 @@ def scaffold(playbook: Path, templates: Path, launch: dt.date | None = None) -> 
     if launch is not None:
         text = with_launch(text, launch)
     files = [ScaffoldFile(PLAYBOOK_FILE, text), ScaffoldFile(SCHEMA_FILE, schema_text())]
+    from launchkit import __version__
+
     for source, target in FIXED_FILES.items():
-        files.append(ScaffoldFile(target, (templates / source).read_text(encoding="utf-8")))
+        text = (templates / source).read_text(encoding="utf-8").replace("@VERSION@", __version__)
+        files.append(ScaffoldFile(target, text))
     return files

@@ -14,11 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from launchkit.outputs.console import console_text, string_console
 from launchkit.outputs.plan.labels import labels
 from launchkit.schedule.plan import Plan, PlannedTask
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from launchkit.readiness.forecast import Forecast, History
 
 __all__ = ["Progress", "Status", "format_status", "summarize"]
 
@@ -64,6 +70,18 @@ class GateDue:
 
 
 @dataclass(frozen=True)
+class GateForecast:
+    """A metric gate not yet due and where its metric's trend puts it on the gate's day."""
+
+    id: str
+    by: dt.date
+    target: float
+    misses: bool
+    forecast: Forecast | None
+    """None: too few dated values to forecast."""
+
+
+@dataclass(frozen=True)
 class Status:
     """Everything `launchkit status` shows."""
 
@@ -81,10 +99,12 @@ class Status:
     due: list[Item]
     overdue: list[Item]
     next_gate: GateDue | None
+    forecasts: list[GateForecast] = field(default_factory=list)
+    """Metric gates not yet due, projected to their day (with `--metrics` history)."""
 
 
-def summarize(plan: Plan, as_of: dt.date) -> Status:
-    """The progress of a dated plan as of a day."""
+def summarize(plan: Plan, as_of: dt.date, history: History | None = None) -> Status:
+    """The progress of a dated plan as of a day; with a metrics history, its forecasts."""
     pb = plan.playbook
     words = labels(pb.locale)
     calendar = plan.calendar()
@@ -114,7 +134,30 @@ def summarize(plan: Plan, as_of: dt.date) -> Status:
         due=_items(t for t in open_ if as_of <= t.end <= week_end),
         overdue=_items(t for t in open_ if t.end < as_of),
         next_gate=_next_gate(plan, as_of),
+        forecasts=_forecasts(plan, as_of, history) if history is not None else [],
     )
+
+
+def _forecasts(plan: Plan, as_of: dt.date, history: History) -> list[GateForecast]:
+    from launchkit.readiness.dates import due_day
+    from launchkit.readiness.forecast import forecast
+
+    out = []
+    for gate in plan.playbook.gates:
+        target = gate.min if gate.min is not None else gate.max
+        if gate.metric is None or target is None:
+            continue
+        by = due_day(gate.by, plan.launch, plan.calendar())
+        if by <= as_of:
+            continue
+        rising = gate.min is not None
+        ahead = forecast(gate.metric, history.get(gate.metric, []), by, target, rising=rising)
+        misses = ahead is not None and (
+            (gate.min is not None and ahead.value < gate.min)
+            or (gate.max is not None and ahead.value > gate.max)
+        )
+        out.append(GateForecast(gate.id, by, target, misses, ahead))
+    return out
 
 
 def _progress(id: str, label: str, tasks: list[PlannedTask]) -> Progress:
@@ -202,7 +245,31 @@ def format_status(status: Status, width: int = 80, color: bool = False) -> str:
         table.add_column()
         table.add_row(gate.id, day(gate.by), f"{gate.title} ({when})")
         console.print(Padding(table, (0, 0, 0, 1)))
+    if status.forecasts:
+        console.print(Text(words["forecasts"], style="bold"))
+        table = Table(box=None, show_header=False)
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column()
+        for f in status.forecasts:
+            table.add_row(f.id, day(f.by), _forecast_text(f, words, day))
+        console.print(Padding(table, (0, 0, 0, 1)))
     return console_text(console)
+
+
+def _forecast_text(f: GateForecast, words: dict[str, str], day: Callable[[dt.date], str]) -> Text:
+    from rich.text import Text as RichText
+
+    from launchkit.readiness.metrics import format_value
+
+    if f.forecast is None:
+        return RichText(words["too_few"])
+    a = f.forecast
+    text = RichText(f"{a.value:.0f} ({a.low:.0f}–{a.high:.0f})", style="red" if f.misses else "")
+    text.append(f", {words['needs']} {format_value(f.target)}")
+    if a.crossing is not None:
+        text.append("; " + words["reaches"].format(date=day(a.crossing)))
+    return text
 
 
 LRM = "\u200e"

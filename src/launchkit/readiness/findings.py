@@ -17,6 +17,10 @@ CODES: dict[str, str] = {
     "task-blocked": "A blocked task's start has passed.",
     "late-plan": "The plan ends a task after its deadline (negative slack).",
     "waiver-expired": "A waiver's `until` day has passed.",
+    "quiet-period": "An announcement (a task with channels, launch day, a site's wave) falls in a quiet period.",
+    "half-day": "A timed task falls after the closing time of a half day (a holiday eve, an arife).",
+    "forecast-miss": "A metric's trend misses its gate's target on the gate's day (warning before it is due).",
+    "forecast": "A metric's trend, projected to its gate's day; or why there is no forecast.",
 }
 """Every finding code, with the one-line description reporters give (SARIF rules, docs)."""
 

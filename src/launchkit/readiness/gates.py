@@ -9,6 +9,7 @@ from launchkit.diagnostics import LaunchkitError, Severity, error
 from launchkit.model import Gate
 from launchkit.readiness.dates import WorkingDays, due_day
 from launchkit.readiness.findings import Finding, Subject
+from launchkit.readiness.forecast import History, forecast
 from launchkit.readiness.metrics import Metrics, MetricValue, format_value
 from launchkit.readiness.rules import RULES, Outcome, RuleContext
 from launchkit.readiness.waivers import apply_waiver
@@ -21,6 +22,8 @@ class GateContext:
     as_of: dt.date
     metrics: Metrics
     calendar: WorkingDays
+    history: History | None = None
+    """Dated values of the metrics (a `date,metric,value` file), for forecasts."""
 
 
 def evaluate_gate(index: int, gate: Gate, ctx: GateContext) -> tuple[Subject, list[Finding]]:
@@ -31,14 +34,68 @@ def evaluate_gate(index: int, gate: Gate, ctx: GateContext) -> tuple[Subject, li
     due = due_day(gate.by, ctx.plan.launch, ctx.calendar)
     subject = Subject("gate", gate.id, gate.title, loaded.path, line, col, due)
     code, outcome = _outcome(gate, due, ctx)
+    ahead = _forecast(gate, due, ctx, loaded.path, line, col)
     if outcome.met:
         # A met gate may still carry a waiver that has run out and should be removed.
-        return subject, apply_waiver([], gate.waiver, ctx.as_of, loaded, loc, gate.id)
+        return subject, apply_waiver(ahead, gate.waiver, ctx.as_of, loaded, loc, gate.id)
     is_due = due <= ctx.as_of
     severity = Severity(gate.severity) if is_due else Severity.INFO
     message = outcome.message if is_due else f"{outcome.message} (not due yet)"
     finding = Finding(severity, code, gate.id, message, loaded.path, line, col, outcome.source)
-    return subject, apply_waiver([finding], gate.waiver, ctx.as_of, loaded, loc, gate.id)
+    return subject, apply_waiver([finding, *ahead], gate.waiver, ctx.as_of, loaded, loc, gate.id)
+
+
+def _forecast(
+    gate: Gate, due: dt.date, ctx: GateContext, path: str, line: int, col: int
+) -> list[Finding]:
+    """Before a metric gate is due: where its metric's trend puts it on the gate's day.
+
+    A projection that misses the target is a warning (`forecast-miss`); one that meets it, or
+    a history too short to project, is info (`forecast`). Nothing without a history file.
+    """
+    if ctx.history is None or gate.metric is None or due <= ctx.as_of:
+        return []
+    if gate.min is None and gate.max is None:
+        return []
+    points = ctx.history.get(gate.metric, [])
+    rising = gate.min is not None
+    target = gate.min if gate.min is not None else gate.max
+    assert target is not None
+    ahead = forecast(gate.metric, points, due, target, rising=rising)
+    if ahead is None:
+        message = (
+            f"{gate.metric} has {len(points)} dated value{'s' if len(points) != 1 else ''} "
+            f"up to {ctx.as_of.isoformat()}; a forecast needs at least 3"
+        )
+        return [Finding(Severity.INFO, "forecast", gate.id, message, path, line, col)]
+    shown = (
+        f"{gate.metric} is projected at {_number(ahead.value)} "
+        f"({_number(ahead.low)}–{_number(ahead.high)}) on {due.isoformat()}"
+    )
+    trend = "a saturating curve" if ahead.model == "saturating" else "a straight line"
+    basis = f"{trend} through {ahead.points} values"
+    misses = (gate.min is not None and ahead.value < gate.min) or (
+        gate.max is not None and ahead.value > gate.max
+    )
+    needs = " and ".join(
+        ([f"at least {format_value(gate.min)}"] if gate.min is not None else [])
+        + ([f"at most {format_value(gate.max)}"] if gate.max is not None else [])
+    )
+    reach = ""
+    if ahead.crossing is not None:
+        reach = f"; on this trend it reaches {format_value(target)} on {ahead.crossing.isoformat()}"
+    elif misses:
+        reach = f"; on this trend it does not reach {format_value(target)}"
+    if misses:
+        message = f"{shown}, needs {needs} ({basis}){reach}"
+        return [Finding(Severity.WARNING, "forecast-miss", gate.id, message, path, line, col)]
+    message = f"{shown}, needs {needs} ({basis}){reach}"
+    return [Finding(Severity.INFO, "forecast", gate.id, message, path, line, col)]
+
+
+def _number(value: float) -> str:
+    """A projected value as people read it: whole numbers, or one decimal below 10."""
+    return f"{value:.1f}" if abs(value) < 10 and round(value, 1) != round(value) else f"{value:.0f}"
 
 
 def _outcome(gate: Gate, due: dt.date, ctx: GateContext) -> tuple[str, Outcome]:

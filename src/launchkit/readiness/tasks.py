@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from launchkit.diagnostics import Severity
 from launchkit.readiness.findings import Finding, Subject
@@ -12,8 +13,11 @@ from launchkit.schedule import Plan, PlannedTask
 _FINISHED = ("done", "skipped")
 
 
-def evaluate_task(pt: PlannedTask, plan: Plan, as_of: dt.date) -> tuple[Subject, list[Finding]]:
-    """The planned task as a subject, and its findings as of `as_of`."""
+def evaluate_task(
+    pt: PlannedTask, plan: Plan, as_of: dt.date, notes: Sequence[tuple[str, str]] = ()
+) -> tuple[Subject, list[Finding]]:
+    """The planned task as a subject, and its findings as of `as_of`; `notes` are warnings
+    about the days it falls on (a quiet period, a half day), as (code, message)."""
     loaded = plan.loaded
     loc = loaded.task_loc(pt.id)
     line, col = loaded.where(loc)
@@ -46,4 +50,6 @@ def evaluate_task(pt: PlannedTask, plan: Plan, as_of: dt.date) -> tuple[Subject,
             f"'{title}' ends {pt.end.isoformat()}, {days} working day{'s' if days > 1 else ''} "
             f"after its deadline{deadline}: the plan cannot be kept",
         )
+    for code, message in notes:
+        add(Severity.WARNING, code, message)
     return subject, apply_waiver(found, pt.task.waiver, as_of, loaded, loc, pt.id)

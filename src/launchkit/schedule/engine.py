@@ -33,8 +33,15 @@ class Context:
     launch: dt.date
 
 
-def schedule(loaded: LoadedPlaybook, launch: dt.date | None = None) -> Plan:
+def schedule(
+    loaded: LoadedPlaybook,
+    launch: dt.date | None = None,
+    calendars: dict[object, WorkCalendar] | None = None,
+) -> Plan:
     """Date every task of a playbook; `launch` overrides (or supplies) the playbook's launch day.
+
+    `calendars` keeps the working-day calendars between calls (by spec), for a caller that
+    schedules one playbook for many launch days (`advise`).
 
     Raises LaunchkitError for a playbook that cannot be dated: no launch day (`no-launch`),
     tasks waiting for each other (`after-cycle`), a calendar without working days (`no-workdays`).
@@ -51,9 +58,9 @@ def schedule(loaded: LoadedPlaybook, launch: dt.date | None = None) -> Plan:
                 )
             ]
         )
-    calendars = _Calendars(loaded, day_l)
-    main = Context(None, calendars.get(playbook.calendar, ("calendar",)), day_l)
-    sites = [_site_context(loaded, i, s, main, calendars) for i, s in enumerate(playbook.sites)]
+    made = _Calendars(loaded, day_l, calendars)
+    main = Context(None, made.get(playbook.calendar, ("calendar",)), day_l)
+    sites = [_site_context(loaded, i, s, main, made) for i, s in enumerate(playbook.sites)]
     order = dependency_order(loaded)
     dated = _Dater(loaded, main, sites).run(order)
     backward_pass(dated, {c.site: c for c in [main, *sites]})
@@ -70,10 +77,15 @@ def schedule(loaded: LoadedPlaybook, launch: dt.date | None = None) -> Plan:
 class _Calendars:
     """One WorkCalendar per distinct calendar spec, shared by every site that uses it."""
 
-    def __init__(self, loaded: LoadedPlaybook, around: dt.date) -> None:
+    def __init__(
+        self,
+        loaded: LoadedPlaybook,
+        around: dt.date,
+        made: dict[object, WorkCalendar] | None = None,
+    ) -> None:
         self.loaded = loaded
         self.around = around
-        self.made: dict[object, WorkCalendar] = {}
+        self.made: dict[object, WorkCalendar] = {} if made is None else made
 
     def get(self, spec: CalendarSpec, loc: tuple[str | int, ...]) -> WorkCalendar:
         key = calendar_key(spec)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from launchkit.model import WEEKDAYS, CalendarSpec
 
@@ -36,7 +38,9 @@ class WorkCalendar:
             raise ValueError("a calendar needs at least one working weekday")
         self.closed = frozenset(spec.closed)
         self.countries = tuple(spec.holidays)
+        self.closes_at = spec.closes_at or dt.time(13, 0)
         self._holidays: dict[dt.date, str] = {}
+        self._reduced: dict[dt.date, Reduced] = {}
         self._days: list[int] = []
         year = (around or dt.date.today()).year
         self._lo = self._hi = year
@@ -53,7 +57,18 @@ class WorkCalendar:
         else:
             new = list(range(lo, hi + 1))
         for country in self.countries:
-            self._holidays.update(_holidays(country, tuple(new), self.locale))
+            public = _holidays(country, tuple(new), self.locale)
+            self._holidays.update(public)
+            for kind in KINDS:
+                how = treatment(self.spec, kind, country)
+                for day, name in _special(country, kind, tuple(new), self.locale).items():
+                    if day in self._holidays and day not in self._reduced:
+                        continue  # a public holiday is a day off whatever else it is
+                    if how == "off":
+                        self._holidays[day] = name
+                        self._reduced.pop(day, None)
+                    elif day not in self._reduced:
+                        self._reduced[day] = Reduced(kind, name, how)
         start, end = dt.date(lo, 1, 1).toordinal(), dt.date(hi, 12, 31).toordinal()
         self._days = [o for o in range(start, end + 1) if self._open(dt.date.fromordinal(o))]
         self._lo, self._hi = lo, hi
@@ -110,6 +125,20 @@ class WorkCalendar:
             return _weekday_name(day.weekday(), self.locale)
         return None
 
+    def reduced(self, day: dt.date) -> Reduced | None:
+        """What makes a working day less than a full one (an eve, a half day, an optional
+        holiday), or None for an ordinary day and for days off."""
+        self._cover(day)
+        return self._reduced.get(day) if self._open(day) else None
+
+    def reduced_between(self, first: dt.date, last: dt.date) -> dict[dt.date, Reduced]:
+        """The reduced working days from `first` to `last` (inclusive)."""
+        self._cover(first)
+        self._cover(last)
+        return {
+            d: r for d, r in sorted(self._reduced.items()) if first <= d <= last and self._open(d)
+        }
+
     def holidays_between(self, first: dt.date, last: dt.date) -> dict[dt.date, str]:
         """The holidays from `first` to `last` (inclusive) with their names."""
         self._cover(first)
@@ -162,11 +191,108 @@ class WorkCalendar:
         return [dt.date.fromordinal(o) for o in self._days[lo:hi]]
 
 
-def calendar_key(
-    spec: CalendarSpec,
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[dt.date, ...]]:
+def calendar_key(spec: CalendarSpec) -> tuple[object, ...]:
     """A hashable key of a calendar spec, so that equal specs share one WorkCalendar."""
-    return (tuple(spec.workweek), tuple(spec.holidays), tuple(sorted(set(spec.closed))))
+    return (
+        tuple(spec.workweek),
+        tuple(spec.holidays),
+        tuple(sorted(set(spec.closed))),
+        spec.eves,
+        spec.optional,
+        spec.half_days,
+        spec.closes_at,
+    )
+
+
+Kind = Literal["eves", "optional", "half_days"]
+KINDS: tuple[Kind, ...] = ("eves", "optional", "half_days")
+
+
+@dataclass(frozen=True)
+class Reduced:
+    """A working day that is less than a full one, and how the playbook treats it."""
+
+    kind: Kind
+    name: str
+    """The day's name in the calendar's language: "ערב סוכות", "Kurban Bayramı arifesi"."""
+    treatment: str
+    """`working` (an ordinary day, noted) or `half` (work ends at `closes_at`)."""
+
+
+EVE_OF = {"en": "Eve of {}", "he": "ערב {}", "tr": "{} arifesi", "it": "Vigilia di {}"}
+"""How an eve is named, per language, from the name of the holiday it leads into."""
+
+# The holidays whose eve most Israeli workplaces close early or entirely (their first day).
+_IL_EVES = ("Rosh Hashanah", "Yom Kippur", "Sukkot", "Pesach", "Shavuot")
+
+
+def treatment(spec: CalendarSpec, kind: Kind, country: str) -> str:
+    """How a playbook treats one kind of day: its own word, else the country's custom.
+
+    Israel: eves are half days (most workplaces close early, by collective agreements and
+    custom); Chol HaMoed and the package's other optional days stay working days, since many
+    workplaces only run reduced then. The package's half days (Turkey's arife from 13:00) are
+    half days.
+    """
+    given = {"eves": spec.eves, "optional": spec.optional, "half_days": spec.half_days}[kind]
+    if given is not None:
+        return given
+    if kind == "eves":
+        return "half" if country.partition("-")[0] == "IL" else "working"
+    return "working" if kind == "optional" else "half"
+
+
+def _special(code: str, kind: Kind, years: tuple[int, ...], locale: str) -> dict[dt.date, str]:
+    """Days of one kind (eves, optional days, half days) of a country, named in `locale`."""
+    from launchkit.schedule.holiday_cache import cached_holidays
+
+    country = code.partition("-")[0]
+    if not years or (kind == "eves" and country != "IL"):
+        return {}
+    category = {"optional": "optional", "half_days": "half_day"}.get(kind)
+    if category is not None and category not in _categories(country):
+        return {}
+    return cached_holidays(
+        f"{code}~{kind}1",
+        list(years),
+        locale,
+        lambda missing: _compute_special(code, kind, missing, locale),
+    )
+
+
+def _compute_special(code: str, kind: Kind, years: list[int], locale: str) -> dict[dt.date, str]:
+    import holidays
+
+    country, _, subdiv = code.partition("-")
+    if kind != "eves":
+        category = "optional" if kind == "optional" else "half_day"
+        table = holidays.country_holidays(
+            country,
+            subdiv=subdiv or None,
+            years=years,
+            categories=(category,),
+            language=holiday_language(country, locale),
+        )
+        return dict(table.items())
+    english = holidays.country_holidays(
+        country, subdiv=subdiv or None, years=years, language=holiday_language(country, "en")
+    )
+    named = _compute(code, years, locale)
+    pattern = EVE_OF.get(locale, EVE_OF["en"])
+    eves: dict[dt.date, str] = {}
+    for day, name in english.items():
+        eve = day - dt.timedelta(days=1)
+        if name in _IL_EVES and eve not in english:
+            eves[eve] = pattern.format(named.get(day, name))
+    return eves
+
+
+@cache
+def _categories(country: str) -> tuple[str, ...]:
+    import holidays
+
+    cls = type(holidays.country_holidays(country, years=[]))
+    return tuple(getattr(cls, "supported_categories", ()))
 
 
 def holiday_language(country: str, locale: str) -> str | None:

@@ -35,6 +35,14 @@ def format_text(plan: Plan, width: int = 120, color: bool = False) -> str:
     if waves:
         listed = ", ".join(f"{s.id} {day(plan.site_launch[s.id])}" for s in waves)
         console.print(f"{words['site_launch']}: {listed}")
+    quiet: dict[str, list[str]] = {}
+    if plan.playbook.quiet:
+        from launchkit.schedule.quiet import quiet_hits
+
+        for hit in quiet_hits(plan):
+            quiet.setdefault(hit.id, []).append(hit.window.reason)
+        for reason in dict.fromkeys(quiet.get("launch", [])):
+            console.print("L: " + words["quiet"].format(reason=reason), style="yellow")
     if not plan.tasks:
         console.print(words["empty"])
         return console_text(console)
@@ -69,7 +77,7 @@ def format_text(plan: Plan, width: int = 120, color: bool = False) -> str:
             cells = [
                 _mark(t),
                 t.id,
-                _title_cell(t, words, day),
+                _title_cell(t, words, day, quiet.get(t.id, [])),
                 t.owner or "",
                 day(t.start) + (f" {t.at.strftime('%H:%M')}" if t.at else ""),
                 day(t.end),
@@ -99,8 +107,12 @@ def _mark(t: PlannedTask) -> str:
     return "*" if t.critical else ""
 
 
-def _title_cell(t: PlannedTask, words: dict[str, str], day: Callable[[dt.date], str]) -> str:
+def _title_cell(
+    t: PlannedTask, words: dict[str, str], day: Callable[[dt.date], str], quiet: list[str]
+) -> str:
     lines = [t.title]
+    for reason in dict.fromkeys(quiet):
+        lines.append("  " + words["quiet"].format(reason=reason))
     for m in t.moved:
         lines.append("  " + words["moved"].format(date=day(m.original), reason=m.reason))
     if len(t.occurrences) > 1:

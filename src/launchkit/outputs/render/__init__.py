@@ -7,10 +7,9 @@ the timeline, in the playbook's language.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-import hashlib
-import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +30,6 @@ __all__ = [
     "Artefact",
     "OutputFile",
     "Rendering",
-    "read_manifest",
     "render",
     "write_rendering",
 ]
@@ -45,9 +43,11 @@ class Artefact(enum.StrEnum):
     teasers = "teasers"
     invitations = "invitations"
     timeline = "timeline"
+    calendar = "calendar"
 
 
 def _renderers() -> dict[Artefact, ArtefactRenderer]:
+    from launchkit.outputs.render.calendar import render_calendar
     from launchkit.outputs.render.checklist import render_checklist
     from launchkit.outputs.render.deck import render_deck
     from launchkit.outputs.render.invitations import render_invitations
@@ -60,6 +60,7 @@ def _renderers() -> dict[Artefact, ArtefactRenderer]:
         Artefact.teasers: render_teasers,
         Artefact.invitations: render_invitations,
         Artefact.timeline: render_timeline,
+        Artefact.calendar: render_calendar,
     }
 
 
@@ -68,15 +69,25 @@ RENDERERS = _renderers()
 
 
 def render(
-    plan: Plan, only: Iterable[Artefact] | None = None, templates: Path | None = None
+    plan: Plan,
+    only: Iterable[Artefact] | None = None,
+    templates: Path | None = None,
+    *,
+    site: str | None = None,
+    first_day: dt.date | None = None,
+    last_day: dt.date | None = None,
 ) -> Rendering:
     """Render the chosen artefacts (all by default), in `Artefact` order.
 
     `templates` is a folder of the user's templates that take the place of built-in ones of the
-    same relative name (`deck/deck.html.j2`); both run in Jinja's sandbox.
+    same relative name (`deck/deck.html.j2`); both run in Jinja's sandbox. `site` narrows the
+    documents to one site (its tasks, calendar and wave day); `first_day` and `last_day` bound
+    the months of the wall calendar.
     """
     wanted = set(only) if only is not None else set(Artefact)
-    ctx = RenderContext(plan, templates)
+    if site is not None:
+        plan = plan.only(site=site)
+    ctx = RenderContext(plan, templates, site=site, first_day=first_day, last_day=last_day)
     result = Rendering()
     for artefact in Artefact:
         if artefact in wanted:
@@ -99,50 +110,11 @@ def write_rendering(
 
     A file already in the folder is replaced only if the folder's manifest says launchkit wrote
     it and it is unchanged since (or with `force`); nothing lands outside the folder, even
-    through a symbolic link (`outside-folder`).
+    through a symbolic link (`outside-folder`). See `launchkit.outputs.folder`.
     """
-    from launchkit.load.atomic import Output, write_files
+    from launchkit.outputs.folder import write_folder
 
-    targets = [(output_path(folder, f.name), f) for f in rendering.files]
-    known = read_manifest(folder / MANIFEST)
-    outputs = [
-        Output(target, file.text.encode("utf-8"), _recorded(known, file.name))
-        for target, file in targets
-    ]
-    record = dict(known)
-    record.update(
-        {o_file.name: _digest(o.data) for o, (_, o_file) in zip(outputs, targets, strict=True)}
+    files = [(output_path(folder, f.name), f.name, f.text.encode("utf-8")) for f in rendering.files]
+    return write_folder(
+        files, folder, MANIFEST, writer="launchkit render", force=force, inputs=inputs
     )
-    body = {"written_by": "launchkit render", "files": dict(sorted(record.items()))}
-    manifest = (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    outputs.append(Output(folder / MANIFEST, manifest, _is_manifest))
-    written = write_files(outputs, inputs=inputs, force=force, inside=folder)
-    return written[:-1]
-
-
-def read_manifest(path: Path) -> dict[str, str]:
-    """The files a manifest lists and their SHA-256; empty when there is none or it is not one."""
-    try:
-        body = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    files = body.get("files") if isinstance(body, dict) else None
-    if not isinstance(files, dict):
-        return {}
-    return {str(k): str(v) for k, v in files.items()}
-
-
-def _recorded(known: dict[str, str], name: str) -> Callable[[bytes], bool]:
-    return lambda existing: known.get(name) == _digest(existing)
-
-
-def _is_manifest(existing: bytes) -> bool:
-    try:
-        body = json.loads(existing)
-    except ValueError:
-        return False
-    return isinstance(body, dict) and body.get("written_by") == "launchkit render"
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

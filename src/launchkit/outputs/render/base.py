@@ -86,11 +86,23 @@ class RenderContext:
     """A plan plus everything templates need to turn it into documents in its language."""
 
     def __init__(
-        self, plan: Plan, templates: Path | None = None, builtin: Path | None = None
+        self,
+        plan: Plan,
+        templates: Path | None = None,
+        builtin: Path | None = None,
+        *,
+        site: str | None = None,
+        first_day: dt.date | None = None,
+        last_day: dt.date | None = None,
     ) -> None:
         from launchkit.resources import data_dir
 
         self.plan = plan
+        self.site = site
+        """The one site the documents are for (`render --site`), else None: the whole playbook."""
+        self.first_day = first_day
+        self.last_day = last_day
+        """The days the wall calendar runs from and to (`--from`, `--to`); None: the plan's."""
         self.playbook: Playbook = plan.playbook
         self.locale: str = self.playbook.locale
         self.direction = text_direction(self.locale)
