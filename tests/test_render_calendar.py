@@ -171,6 +171,7 @@ def test_render_site_and_range_on_the_command_line(tmp_path: Path, cli) -> None:
                  "--from", "2027-05-01", "--to", "2027-05-31")  # fmt: skip
     assert result.exit_code == 0, result.stdout + result.stderr
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        ".launchkit-render.json",  # what render wrote there (docs/render.md)
         "calendar.html",
         "calendar/2027-05.svg",
     ]

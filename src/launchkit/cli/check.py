@@ -12,11 +12,13 @@ import typer
 from launchkit.cli.app import EXIT_NOT_READY, EXIT_OK, app
 from launchkit.cli.common import (
     AsOfOption,
+    ForceOption,
     LaunchOption,
     OutputOption,
     emit,
     format_help,
     playbook_argument,
+    playbook_inputs,
     terminal_width,
     use_color,
 )
@@ -43,6 +45,7 @@ def check(
         Format.text, "--format", "-f", metavar="FORMAT", help=format_help(Format)
     ),
     output: Path | None = OutputOption,
+    force: bool = ForceOption,
 ) -> None:
     """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input.
 
@@ -69,7 +72,9 @@ and it is not done.
         history = read_history(metrics, judged)
     report = check_readiness(plan, judged, values, strict=strict, history=history)
     width = terminal_width(None) if format is Format.text and output is None else None
-    emit(reporter(format)(report, color=_color(format, output), width=width), output)
+    inputs = playbook_inputs(playbook) + ([metrics] if metrics else [])
+    text = reporter(format)(report, color=_color(format, output), width=width)
+    emit(text, output, kind=f"check.{format.value}", inputs=inputs, force=force)
     _step_summary(report)
     raise typer.Exit(EXIT_OK if report.ready else EXIT_NOT_READY)
 

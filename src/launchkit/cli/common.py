@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PLAYBOOK_HELP",
+    "ForceOption",
     "OutputOption",
     "TextOrJson",
     "emit",
     "load",
-    "write_atomic",
+    "playbook_inputs",
 ]
 
 
@@ -69,6 +70,12 @@ OutputOption = typer.Option(
     help="Write to this file instead of standard output.",
     dir_okay=False,
 )
+ForceOption = typer.Option(
+    False,
+    "--force",
+    help="Replace an existing output file launchkit did not write, a read-only one, or one "
+    "with several hard links (never an input of the command).",
+)
 
 
 def load(name: str) -> LoadedPlaybook:
@@ -79,19 +86,33 @@ def load(name: str) -> LoadedPlaybook:
     return load_playbook(path, shown)
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print `text`, or write it to `output` atomically once it is complete."""
+def playbook_inputs(name: str) -> list[Path]:
+    """The file a playbook argument names, as an input that `-o` must never overwrite."""
+    path = Path(name)
+    return [path] if path.exists() else []
+
+
+def emit(
+    text: str,
+    output: Path | None,
+    *,
+    kind: str = "",
+    inputs: list[Path] | tuple[Path, ...] = (),
+    force: bool = False,
+) -> None:
+    """Print `text`, or write it to `output` once it is complete (see `launchkit.load.atomic`).
+
+    `kind` (`plan.json`, `export.ics` ...) says how an existing file launchkit wrote is recognised
+    (`launchkit.outputs.ownership`); any other existing file needs `force`.
+    """
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
-    write_atomic(output, text.encode("utf-8"))
+    from launchkit.load.atomic import write_output
+    from launchkit.outputs.ownership import recogniser
 
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically (see `launchkit.load.atomic`); imported late for speed."""
-    from launchkit.load.atomic import write_atomic as write
-
-    write(path, data)
+    data = text.encode("utf-8")
+    write_output(output, data, inputs=inputs, force=force, ours=recogniser(kind, data))
 
 
 def use_color() -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import LaunchOption, OutputOption, emit, format_help
+from launchkit.cli.common import ForceOption, LaunchOption, OutputOption, emit, format_help
 from launchkit.outputs.formats import DiffFormat
 
 
@@ -34,6 +34,7 @@ def diff(
         DiffFormat.text, "--format", "-f", metavar="FORMAT", help=format_help(DiffFormat)
     ),
     output: Path | None = OutputOption,
+    force: bool = ForceOption,
 ) -> None:
     """Tasks added or removed, dates moved, critical path, slack and gates changed.
 
@@ -55,4 +56,7 @@ def diff(
     result = compare_plans(
         schedule(before, launch_day), schedule(after, launch_day), old_label, new_label
     )
-    emit(FORMATTERS[format](result), output)
+    inputs = [old] + ([new] if new is not None else [])
+    emit(
+        FORMATTERS[format](result), output, kind=f"diff.{format.value}", inputs=inputs, force=force
+    )

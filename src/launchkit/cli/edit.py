@@ -11,6 +11,9 @@ from launchkit.cli.app import app
 from launchkit.cli.common import day_option
 
 _FILE_HELP = "Playbook file to edit (a built-in playbook cannot be edited: copy it first)."
+_FORCE = typer.Option(
+    False, "--force", help="Edit a read-only file, or one with several hard links (splitting them)."
+)
 
 
 @app.command()
@@ -30,6 +33,7 @@ def done(
     evidence: str | None = typer.Option(
         None, "--evidence", metavar="TEXT", help="Link or note that shows it was done."
     ),
+    force: bool = _FORCE,
 ) -> None:
     """Mark a task done (status, done_on, evidence), changing only those lines of the file.
 
@@ -37,7 +41,7 @@ def done(
     """
     from launchkit.load.edit import edit_file, mark_done
 
-    _report(edit_file(file, mark_done(task, on, evidence)))
+    _report(edit_file(file, mark_done(task, on, evidence), force=force))
 
 
 @app.command(name="set")
@@ -59,6 +63,7 @@ def set_(
         help="New value, read as YAML (4bd, 97, 2027-03-20, \\[a, b]); null removes the key.",
         show_default=False,
     ),
+    force: bool = _FORCE,
 ) -> None:
     """Set one value in a playbook; it is validated before the file is written.
 
@@ -66,7 +71,7 @@ def set_(
     """
     from launchkit.load.edit import edit_file, set_value
 
-    _report(edit_file(file, set_value(key, value)))
+    _report(edit_file(file, set_value(key, value), force=force))
 
 
 def _report(result: object) -> None:

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import LaunchOption, OutputOption, emit, load, playbook_argument
+from launchkit.cli.common import (
+    ForceOption,
+    LaunchOption,
+    OutputOption,
+    emit,
+    load,
+    playbook_argument,
+    playbook_inputs,
+)
 
 if TYPE_CHECKING:
     from launchkit.outputs.export import ExportFormat, ExportOptions
@@ -29,6 +37,7 @@ def export(
         False, "--markdown", help="With --mermaid: a ```mermaid block and a task table."
     ),
     output: Path | None = OutputOption,
+    force: bool = ForceOption,
     owner: str | None = typer.Option(
         None, "--owner", metavar="ROLE", help="Only this role's tasks."
     ),
@@ -41,11 +50,6 @@ def export(
         "--alarm",
         metavar="BEFORE",
         help="With --ics: a reminder before each task: 1d, 2h, 30m.",
-    ),
-    force: bool = typer.Option(
-        False,
-        "--force",
-        help="With --ics -o: replace the file even if it is another playbook's calendar.",
     ),
 ) -> None:
     """Export the dated plan as a calendar file, a CSV table or a Mermaid Gantt chart.
@@ -69,7 +73,7 @@ def export(
         raise LaunchkitError(
             [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
         ) from None
-    emit(text, output)
+    emit(text, output, kind=f"export.{fmt.value}", inputs=playbook_inputs(file), force=force)
 
 
 def _format(ics: bool, csv: bool, mermaid: bool, markdown: bool, alarm: str | None) -> ExportFormat:
@@ -123,6 +127,8 @@ def _options(
     if fmt is ExportFormat.ics and output is not None and output.is_file():
         # Replacing an earlier export: carry its SEQUENCE and DTSTAMP over (docs/export.md).
         previous = output.read_bytes()
+        if force and not _is_launchkit_calendar(previous):
+            previous = None  # --force: replace someone else's file as if it were not there
     return ExportOptions(
         owner=owner,
         site=site,
@@ -140,3 +146,13 @@ def _now() -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     return dt.datetime.now(dt.UTC)
+
+
+def _is_launchkit_calendar(data: bytes) -> bool:
+    from launchkit.outputs.export.ics import PreviousCalendarError, read_calendar
+
+    try:
+        read_calendar(data)
+    except PreviousCalendarError:
+        return False
+    return True

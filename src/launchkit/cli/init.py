@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import day_option, write_atomic
+from launchkit.cli.common import day_option
 
 
 @app.command()
@@ -30,6 +30,7 @@ def init(
     Example: launchkit init app-launch --locale he --dir our-launch --launch 2027-01-10
     """
     from launchkit.diagnostics import LaunchkitError, error
+    from launchkit.load.atomic import Output, write_files
     from launchkit.outputs.scaffold import scaffold
     from launchkit.resources import data_dir
 
@@ -43,8 +44,10 @@ def init(
                 for path in existing
             ]
         )
+    # Every target is checked and staged before the first is replaced, all inside --dir.
+    outputs = [Output(dir / f.path, f.text.encode("utf-8")) for f in files]
+    write_files(outputs, force=force, inside=dir)
     for f in files:
-        write_atomic(dir / f.path, f.text.encode("utf-8"))
         typer.echo(f"wrote {dir / f.path}")
     typer.echo(f"next: launchkit plan {dir / 'launch.yaml'}")
 

@@ -10,6 +10,7 @@ import typer
 
 from launchkit.cli.app import app
 from launchkit.cli.common import (
+    ForceOption,
     LaunchOption,
     OutputOption,
     bidi_order,
@@ -17,6 +18,7 @@ from launchkit.cli.common import (
     format_help,
     load,
     playbook_argument,
+    playbook_inputs,
     use_color,
 )
 from launchkit.outputs.formats import PlanFormat
@@ -51,6 +53,7 @@ def plan(
         help="Hebrew in the text table: logical (terminals with bidi, files), visual (terminals "
         "without bidi), or auto (visual on a terminal not known to do bidi).",
     ),
+    force: bool = ForceOption,
 ) -> None:
     """Date every task: working days, holidays, dependencies, slack and the critical path.
 
@@ -77,7 +80,7 @@ and the critical path is the tasks with none left.
         text = format_text(dated, order="visual")
     else:
         text = FORMATTERS[format](dated)
-    emit(text, output)
+    emit(text, output, kind=f"plan.{format.value}", inputs=playbook_inputs(file), force=force)
 
 
 def _check_choice(option: str, value: str | None, choices: list[str], what: str) -> None:

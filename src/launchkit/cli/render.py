@@ -8,7 +8,14 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import LaunchOption, day_option, load, playbook_argument
+from launchkit.cli.common import (
+    ForceOption,
+    LaunchOption,
+    day_option,
+    load,
+    playbook_argument,
+    playbook_inputs,
+)
 
 ARTEFACTS = ("checklist", "deck", "teasers", "invitations", "timeline", "calendar")
 
@@ -69,6 +76,7 @@ def render(
     last: dt.date | None = day_option(
         "--to", "Last day the wall calendar shows (its month is the last page)."
     ),
+    force: bool = ForceOption,
 ) -> None:
     """Write checklists, the manager deck, teasers, invitations, the timeline and a wall
     calendar into a folder.
@@ -87,7 +95,8 @@ def render(
     chosen = [Artefact(a.strip()) for a in only.split(",") if a.strip()] if only else None
     rendering = render(plan, chosen, templates, site=site, first_day=first, last_day=last)
     folder = output if output is not None else Path(f"{loaded.playbook.id}-documents")
-    for path in write_rendering(rendering, folder):
+    written = write_rendering(rendering, folder, force=force, inputs=playbook_inputs(file))
+    for path in written:
         typer.echo(str(folder / path.relative_to(folder.resolve())))
     for warning in rendering.warnings:
         typer.echo(warning.format(), err=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, AsOfOption
+from launchkit.cli.common import PLAYBOOK_HELP, AsOfOption, ForceOption, playbook_inputs
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 
@@ -49,6 +49,7 @@ def site(
         metavar="[ID=]FILE",
         help="Metrics for a launch, as for check: ID=FILE per playbook id, or FILE for one playbook.",
     ),
+    force: bool = ForceOption,
 ) -> None:
     """Build the launch room: a home page of every launch, a page per launch (readiness,
     timeline, progress, this week, metric gates, documents) and calendar feeds.
@@ -89,7 +90,8 @@ def site(
         return path.read_bytes() if path.is_file() else None
 
     files = build_site(inputs, now=_now(), base_url=base_url, token=feed_token, previous=previous)
-    _write(output, files)
+    read = [p for name in playbooks for p in playbook_inputs(name)] + list(files_by_id.values())
+    _write(output, files, force, read)
     typer.echo(str(output / "index.html"))
 
 
@@ -118,11 +120,16 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _write(folder: Path, files: Sequence[object]) -> None:
-    from launchkit.load.atomic import write_atomic
+def _write(folder: Path, files: Sequence[object], force: bool, inputs: list[Path]) -> None:
+    """All files or none, only inside `folder`, over files the site's manifest lists
+    (`launchkit.outputs.folder`; docs/export.md, "Where `-o` writes")."""
+    from launchkit.outputs.folder import write_folder
     from launchkit.outputs.render.base import output_path
 
-    for f in files:
-        target = output_path(folder, f.name)  # type: ignore[attr-defined]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, f.data)  # type: ignore[attr-defined]
+    named = [
+        (output_path(folder, f.name), f.name, f.data)  # type: ignore[attr-defined]
+        for f in files
+    ]
+    write_folder(
+        named, folder, ".launchkit-site.json", writer="launchkit site", force=force, inputs=inputs
+    )

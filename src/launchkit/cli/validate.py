@@ -7,7 +7,14 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import EXIT_BAD_INPUT, app
-from launchkit.cli.common import PLAYBOOK_HELP, OutputOption, TextOrJson, emit, format_help
+from launchkit.cli.common import (
+    PLAYBOOK_HELP,
+    ForceOption,
+    OutputOption,
+    TextOrJson,
+    emit,
+    format_help,
+)
 
 
 @app.command()
@@ -39,7 +46,7 @@ def validate(
 
 
 @app.command()
-def schema(output: Path | None = OutputOption) -> None:
+def schema(output: Path | None = OutputOption, force: bool = ForceOption) -> None:
     """Print the JSON Schema of playbooks, for editors (yaml-language-server) and CI.
 
     Example: launchkit schema -o playbook.schema.json
@@ -48,4 +55,5 @@ def schema(output: Path | None = OutputOption) -> None:
 
     from launchkit.model import json_schema
 
-    emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", output)
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    emit(text, output, kind="schema", force=force)

@@ -19,8 +19,14 @@ from typing import Any
 from launchkit.clock import today_in
 from launchkit.diagnostics import LaunchkitError, did_you_mean, error
 from launchkit.load import LoadedPlaybook, load_playbook_text
-from launchkit.load.atomic import write_atomic
+from launchkit.load.atomic import (
+    check_replaceable,
+    edit_lock,
+    remove_stale_temporaries,
+    write_atomic,
+)
 from launchkit.load.document import decode_text, read_bytes
+from launchkit.load.isolation import only_keys_changed
 from launchkit.load.roundtrip import RoundTrip, open_roundtrip, remove_key, set_key
 
 __all__ = ["Change", "EditResult", "edit_file", "mark_done", "set_value", "today_in"]
@@ -64,24 +70,58 @@ class EditResult:
 Edit = Callable[[RoundTrip, LoadedPlaybook], list[Change]]
 
 
-def edit_file(path: Path | str, edit: Edit, display: str | None = None) -> EditResult:
+def edit_file(
+    path: Path | str, edit: Edit, display: str | None = None, *, force: bool = False
+) -> EditResult:
     """Apply `edit` to the playbook file at `path`, validating before an atomic write.
 
-    Raises LaunchkitError (and leaves the file untouched) when the file is invalid, the edit
-    is refused, the edited text would be invalid, or the file changed while the edit ran.
+    A symbolic link is followed: the file it names is edited, in its own folder. The edit holds
+    the file's edit lock from reading to replacing, so two edits take turns. Raises
+    LaunchkitError (and leaves the file untouched) when the file is invalid, read-only or
+    hard-linked (unless `force`), the edit is refused, the edited text would be invalid or would
+    change anything but the edited keys, or the file changed while the edit ran.
     """
-    path = Path(path)
     shown = display or str(path)
-    raw = read_bytes(path, shown)
-    loaded = load_playbook_text(decode_text(raw, shown), shown)
-    rt = open_roundtrip(raw, shown)
-    changes = edit(rt, loaded)
-    new = rt.render()
-    if not changes or new == raw:
-        return EditResult(shown, changes, written=False)
-    load_playbook_text(decode_text(new, shown), shown)
-    write_atomic(path, new, expect=raw, display=shown)
+    real = Path(path).resolve()
+    with edit_lock(real, shown):
+        remove_stale_temporaries(real)
+        raw = read_bytes(real, shown)
+        before = check_replaceable(real, shown, force=force)
+        loaded = load_playbook_text(decode_text(raw, shown), shown)
+        rt = open_roundtrip(raw, shown)
+        changes = edit(rt, loaded)
+        if not changes:
+            return EditResult(shown, changes, written=False)
+        new = _proven(rt, changes, shown)
+        if new == raw:
+            return EditResult(shown, changes, written=False)
+        load_playbook_text(decode_text(new, shown), shown)
+        write_atomic(real, new, expect=raw, display=shown, keep=before)
     return EditResult(shown, changes, written=True)
+
+
+def _proven(rt: RoundTrip, changes: list[Change], shown: str) -> bytes:
+    """The first rendering of the edit that changes the edited keys and nothing else.
+
+    The line merge keeps every other line as it was; ruamel's own dump of the whole document is
+    the fallback. If neither passes (`launchkit.load.isolation`), nothing is written.
+    """
+    wanted = [(c.key, c.new) for c in changes]
+    for candidate in rt.candidates():
+        if only_keys_changed(rt.raw, candidate, wanted):
+            return candidate
+    raise LaunchkitError(
+        [
+            error(
+                shown,
+                1,
+                1,
+                "edit-not-isolated",
+                "this edit would also change other values in the file (a YAML construct the "
+                "editor cannot rewrite exactly); nothing was written, edit the file by hand",
+            )
+        ]
+    )
 
 
 def mark_done(task_ref: str, on: dt.date | None = None, evidence: str | None = None) -> Edit:
@@ -328,6 +368,7 @@ def _parse_value(text: str, rt: RoundTrip) -> Any:
     from ruamel.yaml.error import YAMLError
 
     try:
+        _refuse_anchors(text, rt)
         value = rt.yaml.load(io.StringIO(text))
     except YAMLError as e:
         first = str(e).strip().splitlines()[0]
@@ -337,6 +378,28 @@ def _parse_value(text: str, rt: RoundTrip) -> Any:
     if hasattr(value, "fa") and not value.fa.flow_style():
         value.fa.set_flow_style()
     return value
+
+
+def _refuse_anchors(text: str, rt: RoundTrip) -> None:
+    """A value may not carry an anchor (`&s L-1bd`) or an alias (`*s`): once in the file, an
+    alias elsewhere could come to point at it and silently change another item."""
+    import io
+
+    from ruamel.yaml.events import AliasEvent
+
+    for event in rt.yaml.parse(io.StringIO(text)):
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise LaunchkitError(
+                [
+                    error(
+                        "<value>",
+                        1,
+                        1,
+                        "bad-value",
+                        f"'{text}' carries a YAML anchor or alias; give the value itself",
+                    )
+                ]
+            )
 
 
 def _show(value: Any) -> str:

@@ -58,6 +58,8 @@ class RoundTrip:
     """The round-trip data (ruamel CommentedMap): edit it in place, then call `render`."""
     yaml: Any = field(repr=False)
     baseline: str = field(repr=False)
+    read_as: str = field(default="", repr=False)
+    """The text as ruamel read it (tabs before comments made spaces), where it differs."""
 
     @property
     def crlf(self) -> bool:
@@ -69,19 +71,26 @@ class RoundTrip:
         self.yaml.dump(self.data, out)
         return out.getvalue()
 
-    def render_text(self) -> str:
-        """The original text with the edit applied and nothing else changed."""
+    def candidates(self) -> list[bytes]:
+        """The edited file's bytes, best first: the original text with only the edit's lines
+        changed, then ruamel's dump of the whole document (same line ending, byte-order mark and
+        final newline as the original). The caller proves which one holds the right data
+        (`launchkit.load.isolation`): ruamel's dump is not always faithful (a folded block whose
+        first line is blank gains indentation), so neither is trusted blindly.
+        """
         edited = self.dump()
         newline = "\r\n" if self.crlf else "\n"
-        merged = merge_lines(self.text, self.baseline, edited, newline)
-        if merged != edited.replace("\n", newline) and not _same_data(merged, edited):
-            merged = _with_ending(edited.replace("\n", newline), self.text)
-        return merged
+        merged = merge_lines(self.text, self.baseline, edited, newline, self.read_as or None)
+        dumped = _with_ending(edited.replace("\n", newline), self.text)
+        bom = _BOM if self.raw.startswith(_BOM.encode("utf-8")) else ""
+        out = [(bom + merged).encode("utf-8")]
+        if dumped != merged:
+            out.append((bom + dumped).encode("utf-8"))
+        return out
 
     def render(self) -> bytes:
-        """The edited file's bytes, byte-order mark included when the original had one."""
-        bom = _BOM if self.raw.startswith(_BOM.encode("utf-8")) else ""
-        return (bom + self.render_text()).encode("utf-8")
+        """The edited file's bytes by the line merge (see `candidates`)."""
+        return self.candidates()[0]
 
 
 def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
@@ -101,17 +110,41 @@ def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
     yaml.preserve_quotes = True
     yaml.width = _WIDTH
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    read_as = ""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            data = yaml.load(plain)
+        data = _load_rt(yaml, plain)
     except YAMLError as e:
-        raise LaunchkitError(
-            [error(display, 1, 1, "yaml-syntax", f"invalid YAML: {e}".splitlines()[0])]
-        ) from None
-    rt = RoundTrip(display, raw, text, data, yaml, "")
+        # ruamel's round-trip scanner refuses a tab before a trailing comment or at the end of a
+        # line, which YAML and `validate` allow: read those tabs as spaces (the line merge keeps
+        # the file's own lines, and the edit's proof checks the data all the same)
+        spaced = _TAB_BEFORE_COMMENT.sub(lambda m: " " * len(m.group()), plain)
+        try:
+            data = _load_rt(yaml, spaced) if spaced != plain else None
+        except YAMLError:
+            data = None
+        if data is None:
+            raise _syntax_error(display, e) from None
+        read_as = _TAB_BEFORE_COMMENT.sub(lambda m: " " * len(m.group()), text)
+    rt = RoundTrip(display, raw, text, data, yaml, "", read_as)
     rt.baseline = rt.dump()
     return rt
+
+
+_TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#|\r?$)", re.MULTILINE)
+
+
+def _load_rt(yaml: Any, text: str) -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return yaml.load(text)
+
+
+def _syntax_error(display: str, e: Exception) -> LaunchkitError:
+    """Bad YAML at the place the scanner names (1-based), as `validate` reports it."""
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(e, "problem", None) or str(e).strip().splitlines()[0]
+    return LaunchkitError([error(display, line, col, "yaml-syntax", f"invalid YAML: {problem}")])
 
 
 def detect_indent(text: str) -> tuple[int, int, int]:
@@ -141,14 +174,18 @@ def detect_indent(text: str) -> tuple[int, int, int]:
     return mapping, max(sequence, offset + 2), offset
 
 
-def merge_lines(original: str, baseline: str, edited: str, newline: str = "\n") -> str:
+def merge_lines(
+    original: str, baseline: str, edited: str, newline: str = "\n", read_as: str | None = None
+) -> str:
     """Apply the line changes from `baseline` to `edited` onto `original` (a diff3-style merge).
 
     `baseline` and `edited` use LF; `original` may use CRLF. Lines taken from `edited` get
     `newline`; lines kept from `original` keep their own ending.
     """
     o_lines = _split(original)
-    o_keys = [ln.rstrip("\r\n") for ln in o_lines]
+    # lines are matched as ruamel read them (`read_as`: same lines, tabs made spaces) and copied
+    # as the file has them
+    o_keys = [ln.rstrip("\r\n") for ln in _split(read_as if read_as is not None else original)]
     b_keys = [ln.rstrip("\n") for ln in _split(baseline)]
     e_keys = [ln.rstrip("\n") for ln in _split(edited)]
     to_o = _matches(b_keys, o_keys)
@@ -159,7 +196,7 @@ def merge_lines(original: str, baseline: str, edited: str, newline: str = "\n") 
             o1 = to_o[b1] if b1 in to_o else (to_o[b1 - 1] + 1 if b1 else 0)
             o2 = to_o[b2 - 1] + 1 if b2 - 1 in to_o else (to_o[b2] if b2 in to_o else len(o_keys))
         else:  # a pure insertion goes right after the line before it
-            o1 = o2 = to_o[b1 - 1] + 1 if b1 else 0
+            o1 = o2 = _insertion_point(b1, to_o, len(o_keys))
         o1 = max(o1, done)
         out.extend(o_lines[done:o1])
         lines = _reindent(o_keys[o1:o2], b_keys[b1:b2], e_keys[e1:e2])
@@ -167,6 +204,21 @@ def merge_lines(original: str, baseline: str, edited: str, newline: str = "\n") 
         done = max(o2, o1)
     out.extend(o_lines[done:])
     return _with_ending("".join(_ensure_newlines(out, newline)), original)
+
+
+def _insertion_point(b1: int, to_o: dict[int, int], size: int) -> int:
+    """The original line before which lines inserted at baseline line `b1` go.
+
+    The baseline line before the insertion may have no original counterpart (ruamel dropped its
+    trailing spaces, or joined the lines of a folded block): then the inserted lines go after
+    the whole run of such lines, before the next line that has a counterpart (or at the end).
+    """
+    if b1 == 0:
+        return 0
+    if b1 - 1 in to_o:
+        return to_o[b1 - 1] + 1
+    later = [o for b, o in to_o.items() if b >= b1]
+    return min(later) if later else size
 
 
 def _hunks(
@@ -283,22 +335,10 @@ def _ensure_newlines(lines: list[str], newline: str) -> list[str]:
 
 
 def _with_ending(text: str, original: str) -> str:
-    """Keep the original's final newline, or its absence."""
+    """Keep the original's final newline, or its absence (and then no blank line ruamel added)."""
     if not original or original.endswith("\n") or not text.endswith("\n"):
         return text
-    return text.removesuffix("\r\n").removesuffix("\n")
-
-
-def _same_data(a: str, b: str) -> bool:
-    from ruamel.yaml import YAML
-
-    safe = YAML(typ="safe", pure=False)  # the C loader where installed: this runs on every edit
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return bool(safe.load(a) == safe.load(b))
-    except Exception:  # any parse failure of the merge means: do not use it
-        return False
+    return text.rstrip("\r\n")
 
 
 def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) -> None:
@@ -308,6 +348,7 @@ def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) 
     end, the comment lines and blank lines that followed the old last entry stay after the new
     one (ruamel would otherwise put the new key below them, next to the following item).
     """
+    value = _flow_safe(mapping, value)
     if key in mapping:
         mapping[key] = _like(mapping[key], value)
         return
@@ -328,29 +369,62 @@ def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) 
 
 
 def remove_key(mapping: Any, key: str) -> None:
-    """Delete `mapping[key]`; comment lines that followed it move to the entry before it."""
+    """Delete `mapping[key]` and its own end-of-line comment; the comment lines below it stay,
+    moved to the entry before it."""
     if key not in mapping:
         return
     keys = list(mapping)
-    token = _trailing_comment(mapping) if keys[-1] == key else None
-    del mapping[key]
-    if token is not None and len(mapping):
-        from ruamel.yaml.error import CommentMark
-        from ruamel.yaml.tokens import CommentToken
+    at = keys.index(key)
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-        _, _, rest = token.value.partition("\n")
-        if rest:
-            holder = _trailing_comment(mapping)
-            if holder is not None:
-                holder.value = holder.value + rest
-            else:
-                last = list(mapping)[-1]
-                mapping.ca.items[last] = [
-                    None,
-                    None,
-                    CommentToken("\n" + rest, CommentMark(0), None),
-                    None,
-                ]
+    token = _own_comment(mapping, key)
+    # after a block scalar (`>-`, `|`) there is no end-of-line comment: every line is its own
+    own_line = not isinstance(mapping[key], FoldedScalarString | LiteralScalarString)
+    del mapping[key]
+    rest = "" if token is None else token.value.partition("\n")[2] if own_line else token.value
+    if rest and at > 0:
+        _append_lines(mapping, keys[at - 1], rest)
+
+
+def _own_comment(mapping: Any, key: str) -> Any:
+    """The comment token after `key`'s value: its end-of-line comment, then any comment lines."""
+    if _is_block(mapping[key]):
+        return _trailing_comment(mapping[key])
+    entry = mapping.ca.items.get(key)
+    return entry[2] if entry else None
+
+
+def _append_lines(mapping: Any, key: str, lines: str) -> None:
+    """Put comment `lines` (each ending in a newline) right after the entry `key`."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    holder = _own_comment(mapping, key)
+    if holder is not None:
+        holder.value = holder.value + lines
+        return
+    node: Any = mapping
+    last: Any = key
+    while _is_block(node[last]):
+        node = node[last]
+        last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    token = CommentToken("\n" + lines, CommentMark(0), None)
+    node.ca.items[last] = (
+        [None, None, token, None] if isinstance(node, CommentedMap) else [token, None]
+    )
+
+
+def _flow_safe(mapping: Any, value: Any) -> Any:
+    """A plain string for a `{...}` mapping, quoted where it holds a flow indicator: ruamel would
+    write `{evidence: https://x}`, which YAML 1.1 readers (and launchkit's own) refuse."""
+    from ruamel.yaml.scalarstring import ScalarString, SingleQuotedScalarString
+
+    flow = getattr(getattr(mapping, "fa", None), "flow_style", lambda: False)()
+    plain = isinstance(value, str) and not isinstance(value, ScalarString)
+    if flow and plain and re.search(r"[:#,\[\]{}]", value):
+        return SingleQuotedScalarString(value)
+    return value
 
 
 def _like(old: Any, new: Any) -> Any:

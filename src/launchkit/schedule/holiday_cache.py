@@ -8,7 +8,10 @@ are kept as one small JSON file each under the user's cache folder:
     $XDG_CACHE_HOME/launchkit/holidays/<package version>/<code>.<locale>.<year>.json
 
 A cache that cannot be read or written is simply not used. `LAUNCHKIT_CACHE_DIR` moves it;
-`LAUNCHKIT_CACHE_DIR=off` turns it off.
+`LAUNCHKIT_CACHE_DIR=off` turns it off. The folders are created private (0700); a folder or file
+that is a symbolic link or belongs to another user is ignored, and files are written through a
+fresh unguessable temporary name, so in a shared place such as a CI runner's /tmp nobody else can
+make launchkit overwrite a file or read holidays they planted.
 """
 
 from __future__ import annotations
@@ -28,10 +31,11 @@ def cached_holidays(
 ) -> dict[dt.date, str]:
     """Holidays of `code` (`IL`, `ES-MD`) in `years`, named for `locale`, from the cache or `compute`."""
     folder = _folder()
+    readable = folder is not None and _usable(folder)
     found: dict[dt.date, str] = {}
     missing: list[int] = []
     for year in years:
-        table = _read(folder / f"{code}.{locale}.{year}.json") if folder else None
+        table = _read(folder / f"{code}.{locale}.{year}.json") if folder and readable else None
         if table is None:
             missing.append(year)
         else:
@@ -87,19 +91,43 @@ def _package_version() -> str | None:
 
 
 def _read(path: Path) -> dict[dt.date, str] | None:
+    from launchkit.load.atomic import read_private
+
+    data = read_private(path)  # not through a link, and only a file this user owns
+    if data is None:
+        return None
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(data.decode("utf-8"))
         return {dt.date.fromisoformat(day): str(name) for day, name in raw.items()}
-    except (OSError, ValueError, AttributeError):
-        return None  # absent, half-written by another process, or not ours: compute it again
+    except (ValueError, AttributeError):
+        return None  # half-written by an old version, or not ours: compute it again
 
 
 def _write(folder: Path, name: str, table: dict[dt.date, str]) -> None:
+    from launchkit.load.atomic import private_folder, write_private
+
     text = json.dumps({d.isoformat(): n for d, n in sorted(table.items())}, ensure_ascii=False)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{name}.{os.getpid()}.tmp"
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(folder / name)  # readers see the old file or the whole new one
-    except OSError:
-        pass
+    if _usable(folder) or _make_private(folder, private_folder):
+        write_private(folder, name, text.encode("utf-8"))  # readers see the old or the new file
+
+
+def _usable(folder: Path) -> bool:
+    """The cache folders exist, are real folders (not links) and belong to this user."""
+    import stat
+
+    from launchkit.load.atomic import is_mine
+
+    for level in (folder.parent.parent, folder.parent, folder):
+        try:
+            st = os.lstat(level)
+        except OSError:
+            return False
+        if not stat.S_ISDIR(st.st_mode) or not is_mine(st):
+            return False
+    return True
+
+
+def _make_private(folder: Path, make: Callable[[Path], bool]) -> bool:
+    """Create the cache folders down from the launchkit folder, each 0700 and this user's own."""
+    chain = [folder.parent.parent, folder.parent, folder]
+    return all(make(level) for level in chain)

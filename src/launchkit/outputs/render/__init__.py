@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from launchkit.schedule import Plan
 
 __all__ = [
+    "MANIFEST",
     "RENDERERS",
     "Artefact",
     "OutputFile",
@@ -113,13 +114,26 @@ def text_warnings(plan: Plan) -> list[Diagnostic]:
     )
 
 
-def write_rendering(rendering: Rendering, folder: Path) -> list[Path]:
-    """Write every file under `folder` (created if needed) and return the paths written."""
-    from launchkit.load.atomic import write_atomic
+MANIFEST = ".launchkit-render.json"
+"""The file in an output folder listing what `render` wrote there, with each file's SHA-256."""
 
-    targets = [(output_path(folder, f.name), f) for f in rendering.files]
-    written = []
-    for target, file in targets:
-        write_atomic(target, file.content)
-        written.append(target)
-    return written
+
+def write_rendering(
+    rendering: Rendering,
+    folder: Path,
+    *,
+    force: bool = False,
+    inputs: Sequence[Path] = (),
+) -> list[Path]:
+    """Write every file under `folder` (created if needed), all or nothing; return their paths.
+
+    A file already in the folder is replaced only if the folder's manifest says launchkit wrote
+    it and it is unchanged since (or with `force`); nothing lands outside the folder, even
+    through a symbolic link (`outside-folder`). See `launchkit.outputs.folder`.
+    """
+    from launchkit.outputs.folder import write_folder
+
+    files = [(output_path(folder, f.name), f.name, f.content) for f in rendering.files]
+    return write_folder(
+        files, folder, MANIFEST, writer="launchkit render", force=force, inputs=inputs
+    )
