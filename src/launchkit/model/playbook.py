@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat
 
 from launchkit.model.values import (
     CountryCode,
     Day,
     Email,
+    MetricNumber,
     Name,
     OffsetValue,
     RRuleValue,
     Slug,
     SourceId,
     SpanValue,
+    Text,
     TimeValue,
     TimezoneName,
 )
@@ -54,7 +56,7 @@ class CalendarSpec(Strict):
 class Person(Strict):
     """Someone a role stands for."""
 
-    name: str
+    name: Text
     """Full name, as it should appear on checklists and invitations."""
     email: Email | None = None
     """E-mail address; calendar exports invite this person to the tasks they own."""
@@ -65,11 +67,11 @@ class Site(Strict):
 
     id: Slug
     """Short id used in per-site task ids: champions-ready@haifa."""
-    name: str
+    name: Text
     """Name shown to people: Haifa plant."""
     employees: int | None = Field(default=None, ge=0)
     """Number of employees at the site."""
-    champions: list[str] = Field(default_factory=list)
+    champions: list[Text] = Field(default_factory=list)
     """The site's app champions (names or e-mail addresses)."""
     calendar: CalendarSpec | None = None
     """The site's own working days (another country's holidays); replaces the playbook's calendar for this site."""
@@ -82,18 +84,18 @@ class Phase(Strict):
 
     id: Slug
     """Short id that tasks refer to."""
-    title: str
+    title: Text
     """Heading shown on plans and checklists."""
-    description: str | None = None
+    description: Text | None = None
     """What the phase is for."""
 
 
 class Waiver(Strict):
     """A recorded, time-limited decision to accept a finding."""
 
-    reason: str
+    reason: Text
     """Why the finding is accepted for now."""
-    owner: str
+    owner: Text
     """Who accepted it (a role or a name)."""
     until: Day
     """Last day the waiver holds; after it the finding counts again."""
@@ -106,7 +108,7 @@ class SiteProgress(Strict):
     """todo, doing, done, blocked or skipped, at this site."""
     done_on: Day | None = None
     """Day the task was done at this site."""
-    evidence: str | None = None
+    evidence: Text | None = None
     """Link or note that shows it was done at this site."""
 
 
@@ -115,9 +117,9 @@ class Task(Strict):
 
     id: Slug
     """Unique id: lowercase letters, digits and hyphens."""
-    title: str
+    title: Text
     """What is done, in the playbook's language."""
-    description: str | None = None
+    description: Text | None = None
     """Details and tips for whoever does it."""
     phase: Slug | None = None
     """Id of the phase this task belongs to."""
@@ -147,7 +149,7 @@ class Task(Strict):
     """todo, doing, done, blocked or skipped."""
     done_on: Day | None = None
     """Day the task was done."""
-    evidence: str | None = None
+    evidence: Text | None = None
     """Link or note that shows it was done."""
     site_status: dict[Slug, SiteProgress] = Field(default_factory=dict)
     """For a per_site task: progress at each site, by site id; it overrides `status` for that site."""
@@ -162,19 +164,19 @@ class Gate(Strict):
 
     id: Slug
     """Unique id among gates."""
-    title: str
+    title: Text
     """The condition in words: 100% of managers use the app."""
-    description: str | None = None
+    description: Text | None = None
     """Why the gate matters."""
     by: OffsetValue | None = None
     """Day the gate must be met (default: launch day)."""
     metric: Name | None = None
     """Metric the gate reads (a key of `metrics` or of the --metrics file)."""
-    min: float | None = None
+    min: FiniteFloat | None = None
     """Lowest acceptable value (for a metric) or count (for a rule)."""
-    max: float | None = None
+    max: FiniteFloat | None = None
     """Highest acceptable value."""
-    equals: bool | float | str | None = None
+    equals: bool | FiniteFloat | Text | None = None
     """Exact value required, e.g. true for a yes/no metric."""
     rule: Rule | None = None
     """A built-in rule instead of a metric: champions_per_site, employees_per_champion, starts_within."""
@@ -195,52 +197,52 @@ class Gate(Strict):
 class TalkingPoints(Strict):
     """Extra bullets for the manager briefing deck, slide by slide."""
 
-    why: list[str] = Field(default_factory=list)
+    why: list[Text] = Field(default_factory=list)
     """Why we launch, and this year's internal-communications goals."""
-    role: list[str] = Field(default_factory=list)
+    role: list[Text] = Field(default_factory=list)
     """The managers' role and accountability."""
-    measure: list[str] = Field(default_factory=list)
+    measure: list[Text] = Field(default_factory=list)
     """How managers are measured on their employees' installs."""
-    answer: list[str] = Field(default_factory=list)
+    answer: list[Text] = Field(default_factory=list)
     """Answering and enlisting employees, handling objections."""
-    feedback: list[str] = Field(default_factory=list)
+    feedback: list[Text] = Field(default_factory=list)
     """Feedback on content, missing content and ideas."""
-    timeline: list[str] = Field(default_factory=list)
+    timeline: list[Text] = Field(default_factory=list)
     """Notes for the timeline slide (the dated milestones are added from the plan)."""
-    champions: list[str] = Field(default_factory=list)
+    champions: list[Text] = Field(default_factory=list)
     """Notes for the champions slide (the sites and their champions are added from the playbook)."""
-    gates: list[str] = Field(default_factory=list)
+    gates: list[Text] = Field(default_factory=list)
     """Notes for the gates slide (the gates and their dates are added from the playbook)."""
 
 
 class Question(Strict):
     """One entry of the launch FAQ."""
 
-    q: str
+    q: Text
     """The question as employees ask it."""
-    a: str
+    a: Text
     """The answer champions and managers give."""
 
 
 class Invitation(Strict):
     """Wording of the invitations sent to employees."""
 
-    subject: str | None = None
+    subject: Text | None = None
     """E-mail subject line."""
-    email: str | None = None
+    email: Text | None = None
     """E-mail body (plain text; the download link and QR code are added)."""
-    sms: str | None = None
+    sms: Text | None = None
     """SMS text; the download link is appended. Over one segment is a warning."""
 
 
 class Documents(Strict):
     """What the rendered documents need: names, links, the deck's talking points, the FAQ."""
 
-    app_name: str | None = None
+    app_name: Text | None = None
     """Name of the app or platform as employees know it (default: `vars.app_name`, else the title)."""
-    download_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    download_url: str | None = Field(default=None, pattern=r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$")
     """Download or invitation link; posters carry it as a QR code (default: `vars.download_url`)."""
-    sms_sender: str | None = Field(default=None, max_length=11)
+    sms_sender: Text | None = Field(default=None, max_length=11)
     """Sender name shown on SMS invitations (at most 11 characters)."""
     email_from: Email | None = None
     """Sender address of e-mail invitations."""
@@ -248,13 +250,13 @@ class Documents(Strict):
     """Extra bullets for the manager briefing deck."""
     faq: list[Question] = Field(default_factory=list)
     """Launch-difficulty FAQ for champions and managers."""
-    teasers: dict[Channel, str] = Field(default_factory=dict)
+    teasers: dict[Channel, Text] = Field(default_factory=dict)
     """Teaser text per channel (email-signature, poster, tv, notice-board)."""
     invitation: Invitation = Field(default_factory=Invitation)
     """Wording of e-mail and SMS invitations."""
     briefing_task: Slug | None = None
     """Task whose day the deck shows as the meeting day (default: the first task citing S3.3, else S3.2)."""
-    signed_by: str | None = None
+    signed_by: Text | None = None
     """Who signs invitations and the deck's title slide (default: the `sponsor` role's name)."""
 
 
@@ -265,9 +267,9 @@ class Playbook(Strict):
     """Format version of this file; always 1 for now."""
     id: Slug
     """Short id of the playbook: app-launch."""
-    title: str
+    title: Text
     """Title shown on every document."""
-    description: str | None = None
+    description: Text | None = None
     """What this launch is and who it is for."""
     locale: Locale = "en"
     """Language of rendered output: en, he, tr or it."""
@@ -287,9 +289,9 @@ class Playbook(Strict):
     """The work, with dates relative to launch day."""
     gates: list[Gate] = Field(default_factory=list)
     """Readiness conditions that `check` evaluates."""
-    metrics: dict[Name, float | bool] = Field(default_factory=dict)
+    metrics: dict[Name, MetricNumber] = Field(default_factory=dict)
     """Current metric values; --metrics FILE overrides them."""
-    vars: dict[Name, str | float | bool] = Field(default_factory=dict)
+    vars: dict[Name, Text | FiniteFloat | bool] = Field(default_factory=dict)
     """Free values for templates: app name, download link, ..."""
     documents: Documents = Field(default_factory=Documents)
     """What the rendered documents need."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 Unit = Literal["d", "bd", "w"]
@@ -21,14 +21,15 @@ Unit = Literal["d", "bd", "w"]
 MAX_REPEATS = 1000
 """Most occurrences a `repeat: ...;COUNT=n` may ask for (a daily stand-up for three years)."""
 
-_OFFSET = re.compile(r"^L(?:\s*([+-])\s*(\d{1,5})\s*(bd|d|w))?$")
-_SPAN = re.compile(r"^(\d{1,5})\s*(bd|d|w)$")
-_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
-_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-_SOURCE = re.compile(r"^[A-Z][A-Z0-9]{0,7}\.\d{1,3}$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# Every pattern is used with `fullmatch`: with `match`, a `$` also matches before a final line
+# break, and "sam@example.com\n" once validated and then broke the calendar export (issue 15).
+_OFFSET = re.compile(r"L(?:\s*([+-])\s*(\d{1,5})\s*(bd|d|w))?")
+_SPAN = re.compile(r"(\d{1,5})\s*(bd|d|w)")
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_SOURCE = re.compile(r"[A-Z][A-Z0-9]{0,7}\.\d{1,3}")
+_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,14 @@ def parse_offset(value: Any) -> Offset:
             {"text": _show(value)},
         )
     text = value.strip()
-    m = _OFFSET.match(text)
+    m = _OFFSET.fullmatch(text)
     if m:
         sign, amount, unit = m.groups()
         if sign is None:
             return Offset()
         n = int(amount) * (-1 if sign == "-" else 1)
         return Offset(amount=n, unit=_unit(unit))
-    if _DATE_LIKE.match(text):
+    if _DATE_LIKE.fullmatch(text):
         return Offset(date=_real_date(text, "bad-offset"))
     raise PydanticCustomError(
         "bad-offset",
@@ -114,12 +115,12 @@ def _offset_hint(text: str) -> str:
     fixed = text.replace(" ", "")
     if fixed[:1] == "l":
         fixed = "L" + fixed[1:]
-    m = re.match(r"^L([+-])(\d{1,5})([a-z]+)$", fixed)
+    m = re.fullmatch(r"L([+-])(\d{1,5})([a-z]+)", fixed)
     if m and _unit_word(m.group(3)):
         fixed = f"L{m.group(1)}{m.group(2)}{_unit_word(m.group(3))}"
-    if fixed != text and _OFFSET.match(fixed):
+    if fixed != text and _OFFSET.fullmatch(fixed):
         return f" (did you mean '{fixed}'?)"
-    if re.match(r"^L\s*[+-]?\s*$", text):
+    if re.fullmatch(r"L\s*[+-]?\s*", text):
         return "; after L+ or L- give a number and a unit"
     return ""
 
@@ -158,7 +159,7 @@ def parse_day(value: Any) -> dt.date:
         )
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _DATE_LIKE.match(value.strip()):
+    if isinstance(value, str) and _DATE_LIKE.fullmatch(value.strip()):
         return _real_date(value.strip(), "bad-date")
     raise PydanticCustomError(
         "bad-date", "expected a date such as 2027-01-10, got {text}", {"text": _show(value)}
@@ -197,11 +198,11 @@ def parse_span(value: Any) -> Span:
             {"text": _show(value)},
         )
     text = value.strip()
-    m = _SPAN.match(text)
+    m = _SPAN.fullmatch(text)
     if m:
         return Span(int(m.group(1)), _unit(m.group(2)))
     hint = ""
-    words = re.match(r"^(-?)(\d{1,5})\s*([A-Za-z -]+)$", text)
+    words = re.fullmatch(r"(-?)(\d{1,5})\s*([A-Za-z -]+)", text)
     if words and words.group(1):
         hint = "; a length cannot be negative"
     elif words and _unit_word(words.group(3)):
@@ -218,10 +219,10 @@ def parse_time(value: Any) -> dt.time:
     if isinstance(value, dt.time):
         return value
     if isinstance(value, str):
-        m = _TIME.match(value.strip())
+        m = _TIME.fullmatch(value.strip())
         if m:
             return dt.time(int(m.group(1)), int(m.group(2)))
-        short = re.match(r"^(\d):([0-5]\d)$", value.strip())
+        short = re.fullmatch(r"(\d):([0-5]\d)", value.strip())
         hint = f" (did you mean '0{short.group(1)}:{short.group(2)}'?)" if short else ""
         raise PydanticCustomError(
             "bad-time",
@@ -293,21 +294,21 @@ def _pattern(
     """A validator for short codes; `fix` proposes a corrected spelling for the message."""
 
     def check(value: Any) -> str:
-        if isinstance(value, str) and regex.match(value):
+        if isinstance(value, str) and regex.fullmatch(value):
             return value
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise PydanticCustomError(
                 code, "expected " + what + ", got {text}", {"text": _show(value)}
             )
         text = str(value)
-        if regex.match(text):
+        if regex.fullmatch(text):
             raise PydanticCustomError(
                 code,
                 '{text} is read as a number; put it in quotes to use it as text: "{text}"',
                 {"text": text},
             )
         suggestion = fix(text) if fix else ""
-        good = suggestion != text and regex.match(suggestion)
+        good = suggestion != text and regex.fullmatch(suggestion)
         hint = " (did you mean '{fixed}'?)" if good else ""
         raise PydanticCustomError(
             code, "'{text}' is not " + what + hint, {"text": text, "fixed": suggestion}
@@ -369,6 +370,79 @@ def parse_country(value: Any) -> str:
     if problem:
         raise PydanticCustomError("bad-country", "{problem}", {"problem": problem})
     return value
+
+
+def parse_email(value: Any) -> str:
+    """One address (an RFC 5322 addr-spec as mail clients accept it), checked by email-validator.
+
+    Nothing else may ride along: a `?bcc=...` or a display name would reach every calendar
+    export as part of `mailto:`. The domain is not looked up (no network, no DNS).
+    """
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "bad-email",
+            "expected an e-mail address such as dana@example.com, got {text}",
+            {"text": _show(value)},
+        )
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as e:
+        hint = " (did you mean '{fixed}'?)" if value.strip() != value and "@" in value else ""
+        raise PydanticCustomError(
+            "bad-email",
+            "'{text}' is not an e-mail address such as dana@example.com: {reason}" + hint,
+            {"text": value, "reason": str(e).rstrip("."), "fixed": value.strip()},
+        ) from None
+    return value
+
+
+CONTROL_NAMES = {0x09: "tab", 0x0A: "line feed", 0x0B: "vertical tab", 0x0C: "form feed",
+                 0x0D: "carriage return", 0x1B: "escape", 0x7F: "delete", 0x85: "next line"}  # fmt: skip
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def check_text(value: str) -> str:
+    """Text without C0/C1 control characters other than tab and line feed.
+
+    Decided once, here, for every text field: such a character (a vertical tab is what a line
+    break pasted from Word or PowerPoint becomes) cannot be carried by calendars, CSV, XML or
+    SVG, so it is refused at its position rather than changed behind the writer's back.
+    """
+    found = _CONTROL.search(value)
+    if found is None:
+        return value
+    code = ord(found.group())
+    name = CONTROL_NAMES.get(code, "control character")
+    fix = "use a real line break or delete it" if code in (0x0B, 0x0C, 0x0D, 0x85) else "delete it"
+    raise PydanticCustomError(
+        "bad-character",
+        "the text holds the invisible {name} U+{code} (character {at}), which calendars, "
+        "spreadsheets and documents cannot carry; {fix}",
+        {"name": name, "code": f"{code:04X}", "at": found.start() + 1, "fix": fix},
+    )
+
+
+def parse_metric_number(value: Any) -> float | bool:
+    """A metric's value: yes/no or a finite number. NaN would pass every gate (issue 15)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        try:
+            number = float(value)
+        except OverflowError:
+            number = float("inf")
+        if number == number and number not in (float("inf"), float("-inf")):
+            return number
+        raise PydanticCustomError(
+            "bad-metric",
+            "{text} is not a finite number; give a value such as 93 or true",
+            {"text": _show(value) if isinstance(value, float) else "a number too large"},
+        )
+    raise PydanticCustomError(
+        "bad-metric", "expected a number or true/false, got {text}", {"text": _show(value)}
+    )
 
 
 def _ser(value: object) -> str:
@@ -448,7 +522,7 @@ Slug = Annotated[
         "an id: lowercase letters, digits and hyphens, such as manager-briefing",
         _slugify,
     ),
-    WithJsonSchema({"type": "string", "pattern": _SLUG.pattern}),
+    WithJsonSchema({"type": "string", "pattern": "^" + _SLUG.pattern + "$"}),
 ]
 Name = Annotated[
     str,
@@ -458,17 +532,30 @@ Name = Annotated[
         "a name: lowercase letters, digits and underscores, such as managers_active_pct",
         _snake,
     ),
-    WithJsonSchema({"type": "string", "pattern": _NAME.pattern}),
+    WithJsonSchema({"type": "string", "pattern": "^" + _NAME.pattern + "$"}),
 ]
 SourceId = Annotated[
     str,
     _pattern("bad-source", _SOURCE, "a source item id such as S3.2, EA.4 or A60.8", str.upper),
     WithJsonSchema(
-        {"type": "string", "pattern": _SOURCE.pattern, "examples": ["S3.2", "EA.1", "A60.8"]}
+        {
+            "type": "string",
+            "pattern": "^" + _SOURCE.pattern + "$",
+            "examples": ["S3.2", "EA.1", "A60.8"],
+        }
     ),
 ]
 Email = Annotated[
     str,
-    _pattern("bad-email", _EMAIL, "an e-mail address such as dana@example.com", str.strip),
+    PlainValidator(lambda value: parse_email(value)),
     WithJsonSchema({"type": "string", "format": "email"}),
 ]
+Text = Annotated[str, AfterValidator(check_text)]
+"""Text as people write it: any character but the control characters outputs cannot carry."""
+
+MetricNumber = Annotated[
+    float | bool,
+    PlainValidator(parse_metric_number),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "boolean"}]}),
+]
+"""A metric's value in the playbook: a finite number, or true/false."""

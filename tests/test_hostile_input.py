@@ -1,0 +1,240 @@
+"""Careless or hostile input (issue 15): never a wrong verdict, never a crash, exit 2 in bounded time.
+
+Each case here is one kind of input that once passed validation and broke something later, or
+made `check` say "ready" when it was not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+BASE = """launchkit: 1
+id: hostile
+title: Hostile input
+launch: 2027-03-01
+people:
+  comms: {name: Dana, email: dana@example.com}
+sites:
+  - {id: haifa, name: Haifa}
+phases:
+  - {id: prep, title: Preparation}
+tasks:
+  - id: brief
+    title: Brief the managers
+    phase: prep
+    owner: comms
+    due: L-5bd
+    at: "10:00"
+    channels: [email]
+    source: [S3.2]
+  - id: ready
+    title: Champions ready
+    per_site: true
+    after: [brief]
+gates:
+  - {id: managers, title: Managers on the app, metric: managers_active_pct, min: 100}
+metrics:
+  managers_active_pct: 50
+"""
+
+
+# --- A wrong verdict ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("m.csv", "metric,value\nmanagers_active_pct,nan\n"),
+        ("m.csv", "metric,value\nmanagers_active_pct,NaN%\n"),
+        ("m.csv", "metric,value\nmanagers_active_pct,inf\n"),
+        ("m.csv", "metric,value\nmanagers_active_pct,1e999\n"),
+        ("h.csv", "date,metric,value\n2027-01-01,managers_active_pct,-inf\n"),
+        ("m.yaml", "managers_active_pct: .nan\n"),
+        ("m.yaml", "managers_active_pct: .inf\n"),
+        ("m.yaml", "managers_active_pct: " + "9" * 400 + "\n"),
+    ],
+)
+def test_a_metric_that_is_not_a_finite_number_is_refused(write, cli, tmp_path, name, text):
+    playbook = write(BASE)
+    metrics = tmp_path / name
+    metrics.write_text(text, encoding="utf-8")
+    r = cli("check", str(playbook), "--metrics", str(metrics), "--as-of", "2027-03-05")
+    assert r.exit_code == 2, r.stdout
+    line = 1 if name.endswith(".yaml") else 2
+    assert r.stderr.startswith(f"{metrics}:{line}:"), r.stderr
+    assert r.stderr.rstrip().endswith("[bad-metric]"), r.stderr
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_an_inline_metric_that_is_not_finite_is_refused(write, cli, value):
+    path = write(BASE.replace("managers_active_pct: 50", f"managers_active_pct: {value}"))
+    r = cli("check", str(path), "--as-of", "2027-03-05")
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{path}:27:24: error:"), r.stderr
+    assert "[bad-metric]" in r.stderr
+
+
+@pytest.mark.parametrize("field", ["min", "max", "equals"])
+def test_a_threshold_that_is_not_finite_is_refused(write, cli, field):
+    path = write(BASE.replace("min: 100", f"{field}: .nan"))
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert "is not a finite number" in r.stderr
+
+
+def test_no_value_that_cannot_be_ordered_meets_a_gate():
+    # Every source refuses NaN; should one get through, it is an error or an unmet gate.
+    import datetime as dt
+
+    from launchkit.diagnostics import LaunchkitError
+    from launchkit.model import Gate
+    from launchkit.readiness.gates import _compare
+    from launchkit.readiness.metrics import MetricValue
+
+    nan = MetricValue(float("nan"), "m.csv", 2, 1)
+    for gate in [
+        Gate(id="g", title="g", metric="m", min=100),
+        Gate(id="g", title="g", metric="m", max=100),
+        Gate(id="g", title="g", metric="m", equals=100),
+    ]:
+        try:
+            assert not _compare(gate, nan, dt.date(2027, 3, 1)).met
+        except LaunchkitError as e:
+            assert e.diagnostics[0].code == "metric-type"
+
+
+# --- Validation holes ---------------------------------------------------------------------
+
+
+def _data() -> dict:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load(BASE)
+
+
+def _dump(data: dict) -> str:
+    """JSON (which is YAML) with dates as text, so that any character can be written escaped."""
+    import json
+
+    return json.dumps(data, default=str)
+
+
+def _set(data: dict, path: tuple, value: object) -> dict:
+    *parents, last = path
+    node = data
+    for part in parents:
+        node = node.setdefault(part, {}) if isinstance(node, dict) else node[part]
+    node[last] = value
+    return data
+
+
+# Every value that a pattern checks, with a valid value for it. A trailing line break must be
+# refused: `$` in `re.match` once let "sam@example.com\n" through, then the export crashed.
+PATTERNED = [
+    (("id",), "hostile"),
+    (("tasks", 0, "id"), "brief"),
+    (("tasks", 0, "phase"), "prep"),
+    (("tasks", 0, "owner"), "comms"),
+    (("tasks", 1, "after", 0), "brief"),
+    (("tasks", 0, "channels", 0), "email"),
+    (("tasks", 0, "source", 0), "S3.2"),
+    (("sites", 0, "id"), "haifa"),
+    (("gates", 0, "id"), "managers"),
+    (("gates", 0, "metric"), "managers_active_pct"),
+    (("people", "comms", "email"), "dana@example.com"),
+    (("documents", "email_from"), "dana@example.com"),
+    (("documents", "download_url"), "https://example.com/app"),
+    (("documents", "briefing_task"), "brief"),
+]
+# Values parsed into dates, times and lengths: the line break may be read past (the value kept
+# is a date or a time, which cannot hold one) or refused, but never kept.
+PARSED = [
+    (("tasks", 0, "due"), "L-5bd"),
+    (("tasks", 0, "at"), "10:00"),
+    (("tasks", 1, "duration"), "2bd"),
+    (("tasks", 0, "repeat"), "FREQ=WEEKLY;COUNT=2"),
+    (("launch",), "2027-03-01"),
+    (("timezone",), "Europe/Rome"),
+    (("calendar", "holidays"), ["IT"]),
+]
+
+
+@pytest.mark.parametrize(("path", "good"), PATTERNED, ids=lambda v: ".".join(map(str, v)))
+def test_a_trailing_line_break_is_refused_in_every_patterned_field(path, good):
+
+    from launchkit.diagnostics import LaunchkitError
+    from launchkit.load import load_playbook_text
+
+    load_playbook_text(_dump(_set(_data(), path, good)), "p.yaml")  # the value itself is fine
+    for bad in (good + "\n", good + "\r\n", good + "\n\n", "\n" + good):
+        with pytest.raises(LaunchkitError) as e:
+            load_playbook_text(_dump(_set(_data(), path, bad)), "p.yaml")
+        assert e.value.diagnostics, bad
+
+
+@pytest.mark.parametrize(("path", "good"), PARSED, ids=lambda v: ".".join(map(str, v)))
+def test_a_trailing_line_break_never_reaches_a_parsed_value(path, good, tmp_path, cli):
+
+    if isinstance(good, list):
+        bad: object = [good[0] + "\n"]
+    else:
+        bad = good + "\n"
+    path_ = tmp_path / "p.yaml"
+    path_.write_text(_dump(_set(_data(), path, bad)), encoding="utf-8")
+    r = cli("export", str(path_), "--ics")
+    assert r.exit_code in (0, 2), r.stderr
+    if r.exit_code == 0:
+        assert "\r\n\r\n" not in r.stdout
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "q@example.com?bcc=someone%40example.org",
+        "Dana <dana@example.com>",
+        "dana@example.com, sam@example.com",
+        "dana@example.com\n",
+        "dana @example.com",
+        "mailto:dana@example.com",
+    ],
+)
+def test_an_email_field_holds_one_address_and_nothing_else(write, cli, address):
+
+    path = write(_dump(_set(_data(), ("people", "comms", "email"), address)))
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert "[bad-email]" in r.stderr
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x1b", "\x0c", "\r", "\x00", "\x7f", "\x85", "\x9b"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("title",),
+        ("tasks", 0, "title"),
+        ("tasks", 0, "description"),
+        ("people", "comms", "name"),
+        ("sites", 0, "name"),
+        ("gates", 0, "title"),
+        ("documents", "faq"),
+        ("documents", "teasers", "poster"),
+        ("vars", "app_name"),
+    ],
+    ids=lambda v: ".".join(map(str, v)),
+)
+def test_control_characters_are_refused_in_every_text(write, cli, char, path):
+
+    value: object = f"Print posters {char}now"
+    if path[-1] == "faq":
+        value = [{"q": "Why?", "a": value}]
+    path_ = write(_dump(_set(_data(), path, value)))
+    r = cli("validate", str(path_))
+    assert r.exit_code == 2, r.stdout
+    assert r.stderr.rstrip().endswith("[bad-character]"), r.stderr
+    assert f"U+{ord(char):04X}" in r.stderr
+
+
+def test_tab_and_line_feed_stay_allowed_in_text(write, cli):
+
+    path = write(_dump(_set(_data(), ("tasks", 0, "description"), "one\ttwo\nthree")))
+    assert cli("validate", str(path)).exit_code == 0
