@@ -238,3 +238,79 @@ def test_tab_and_line_feed_stay_allowed_in_text(write, cli):
 
     path = write(_dump(_set(_data(), ("tasks", 0, "description"), "one\ttwo\nthree")))
     assert cli("validate", str(path)).exit_code == 0
+
+
+# --- Writers of XML, SVG and HTML are safe on their own -------------------------------------
+
+
+def test_xml_safe_replaces_every_character_xml_forbids():
+    from launchkit.outputs.xmltext import REPLACEMENT, xml_safe
+
+    assert (
+        xml_safe("a\x1b[1mb\x00c\x0bd\x85e\ufffe")
+        == "a" + REPLACEMENT + "[1mb" + "".join(REPLACEMENT + c for c in "cde") + REPLACEMENT
+    )
+    assert xml_safe("tab\tline\nשלום 🚀") == "tab\tline\nשלום 🚀"
+
+
+def test_junit_stays_well_formed_with_a_control_character_in_a_metric(write, cli, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    path = write(BASE.replace("min: 100", "equals: live"))
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("metric,value\nmanagers_active_pct,\x1b[1mnow\x1b[0m\n", encoding="utf-8")
+    r = cli("check", str(path), "--metrics", str(metrics), "--as-of", "2027-03-05", "-f", "junit")
+    assert r.exit_code == 1
+    ET.fromstring(r.stdout.split("\n", 1)[1])  # parses: no raw 0x1B left
+
+
+# --- User templates are bounded -------------------------------------------------------------
+
+TEMPLATES = [
+    ('{{ "a" * 1000000000 }}', "template-too-large"),
+    ("{{ range(10**9)|list }}", "template-too-large"),
+    ("{{ range(10**30)|list }}", "template-too-large"),
+    ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(1) }}", "template-unsafe"),
+    ('{{ "x"|center(1000000000) }}', "template-too-large"),
+    ('{{ "x".ljust(1000000000) }}', "template-too-large"),
+    ('{{ "%1000000000s" % "x" }}', "template-too-large"),
+    ('{{ "%*s" % (1000000000, "x") }}', "template-too-large"),
+    ('{{ "{:>1000000000}".format(1) }}', "template-too-large"),
+    ("{{ 7 ** 999999999 }}", "template-too-large"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+     "template-too-large"),
+    ('{% set a = "a" * 3000000 %}{% for i in range(40) %}{{ a }}{% endfor %}',
+     "template-too-large"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "code"), TEMPLATES)
+def test_a_user_template_is_bounded_in_work_and_size(cli, tmp_path, source, code):
+    folder = tmp_path / "templates" / "checklist"
+    folder.mkdir(parents=True)
+    template = folder / "checklist.md.j2"
+    template.write_text("# Checklist\n" + source + "\n", encoding="utf-8")
+    r = cli(
+        "render", "starter", "--templates", str(tmp_path / "templates"), "-o", str(tmp_path / "out")
+    )
+    assert r.exit_code == 2, r.stderr
+    errors = [line for line in r.stderr.splitlines() if ": error: " in line]
+    assert errors == [errors[0]] and errors[0].startswith(f"{template}:2:1: error: "), r.stderr
+    assert errors[0].endswith(f"[{code}]")
+    assert not (tmp_path / "out" / "checklist.md").exists()
+
+
+def test_a_user_template_within_the_limits_renders(cli, tmp_path):
+    folder = tmp_path / "templates" / "checklist"
+    folder.mkdir(parents=True)
+    (folder / "checklist.md.j2").write_text(
+        '{{ "%s|%s" % ("a", 3) }} {{ "{}".format(tasks|length) }} {{ range(3)|list }} '
+        '{{ "-" * 10 }} {{ 2 ** 10 }}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    r = cli("render", "starter", "--templates", str(tmp_path / "templates"), "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert (out / "checklist.md").read_text(encoding="utf-8") == (
+        "a|3 3 [0, 1, 2] ---------- 1024\n"
+    )
