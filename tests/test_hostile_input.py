@@ -314,3 +314,89 @@ def test_a_user_template_within_the_limits_renders(cli, tmp_path):
     assert (out / "checklist.md").read_text(encoding="utf-8") == (
         "a|3 3 [0, 1, 2] ---------- 1024\n"
     )
+
+
+# --- Repeat rules -----------------------------------------------------------------------------
+
+RULE_TASK = """launchkit: 1
+id: rules
+title: Rules
+launch: 2027-03-01
+tasks:
+  - id: stand-up
+    title: Stand-up
+    start: L-20bd
+    repeat: "{rule}"
+"""
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=WEEKLY;UNTIL=20270510T000000Z", "FREQ=WEEKLY;UNTIL=20270510T235959Z"]
+)
+def test_a_utc_until_is_accepted_by_every_command(write, cli, tmp_path, rule):
+    path = write(RULE_TASK.format(rule=rule))
+    for argv in (
+        ["validate", str(path)],
+        ["plan", str(path), "-f", "json"],
+        ["check", str(path), "--as-of", "2027-01-04"],
+        ["export", str(path), "--ics"],
+        ["render", str(path), "-o", str(tmp_path / "out")],
+    ):
+        r = cli(*argv)
+        assert r.exit_code == 0, (argv, r.stderr)
+    days = [
+        t["start"]
+        for t in __import__("json").loads(cli("plan", str(path), "-f", "json").stdout)["tasks"]
+    ]
+    assert days
+
+
+@pytest.mark.parametrize(
+    ("rule", "named"),
+    [
+        ("FREQ=WEEKLY;UNTL=20270510", "'UNTL=20270510'"),
+        ("FREQ=WEEKLY;;COUNT=2", "the part ''"),
+        ("FREQ=WEEKLY;COUNT", "the part 'COUNT'"),
+        ("FREQ=FORTNIGHTLY;COUNT=2", "'FREQ=FORTNIGHTLY'"),
+        ("FREQ=WEEKLY;BYDAY=XX;COUNT=2", "'BYDAY=XX'"),
+        ("FREQ=WEEKLY;BYSETPOS=400;COUNT=2", "'BYSETPOS=400'"),
+        ("FREQ=WEEKLY;UNTIL=20271340", "'UNTIL=20271340'"),
+        ("FREQ=WEEKLY;UNTIL=tomorrow", "'UNTIL=TOMORROW'"),
+        ("FREQ=WEEKLY;INTERVAL=0;COUNT=2", "'INTERVAL=0'"),
+        ("FREQ=WEEKLY;COUNT=2;COUNT=3", "COUNT= is given twice"),
+        ("FREQ=WEEKLY;COUNT=2;UNTIL=20270510", "COUNT= or UNTIL="),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=3", "BYMONTH=2;BYMONTHDAY=30"),
+        ("FREQ=DAILY;BYHOUR=9;COUNT=3", "more than once a day"),
+        ("COUNT=3", "FREQ="),
+    ],
+)
+def test_every_bad_rule_message_names_the_wrong_part(write, cli, rule, named):
+    path = write(RULE_TASK.format(rule=rule))
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{path}:9:13: error: "), r.stderr
+    assert named in r.stderr and r.stderr.rstrip().endswith("[bad-rrule]"), r.stderr
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY;UNTIL=99991231",
+        "FREQ=WEEKLY;INTERVAL=1;UNTIL=99991231T235959Z",
+        "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=3",
+        "FREQ=WEEKLY;BYMONTH=4;BYMONTHDAY=31;UNTIL=99991231",
+    ],
+)
+@pytest.mark.parametrize("command", ["plan", "check", "export", "render"])
+def test_a_rule_without_bound_ends_quickly_with_exit_2(write, cli, tmp_path, rule, command):
+    path = write(RULE_TASK.format(rule=rule))
+    argv = {
+        "plan": ["plan", str(path)],
+        "check": ["check", str(path), "--as-of", "2027-01-04"],
+        "export": ["export", str(path), "--ics"],
+        "render": ["render", str(path), "-o", str(tmp_path / "out")],
+    }[command]
+    r = cli(*argv)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{path}:9:13: error: "), r.stderr
+    assert r.stderr.rstrip().endswith("[bad-rrule]")

@@ -237,8 +237,40 @@ def parse_time(value: Any) -> dt.time:
     )
 
 
+_RULE_PARTS = ("FREQ", "UNTIL", "COUNT", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH",
+               "BYSETPOS", "BYYEARDAY", "BYWEEKNO", "WKST", "BYHOUR", "BYMINUTE", "BYSECOND")  # fmt: skip
+_FREQS = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_UNTIL = re.compile(r"(\d{8})(?:T(\d{6})(Z?))?")
+PROBE_START = dt.datetime(9989, 1, 1)
+"""Where a rule is tried out to see that it falls on some day at all: ten years before the
+last year a calendar holds, so that trying a rule that never matches (BYMONTH=2;BYMONTHDAY=30)
+takes ten years of steps rather than eight thousand."""
+
+
+def _rule_error(text: str, why: str, **values: Any) -> PydanticCustomError:
+    return PydanticCustomError(
+        "bad-rrule",
+        "'{text}' is not a repeat rule (RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=4): " + why,
+        {"text": text, **values},
+    )
+
+
+def rule_for_dateutil(text: str) -> str:
+    """The rule as python-dateutil reads it against a day without time zone.
+
+    A UTC UNTIL (`UNTIL=20270510T000000Z`, as Outlook and Google write rules) names the last
+    moment in UTC; tasks are dated in days, so its day is read as the last day, without a zone.
+    """
+    return re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", text, flags=re.IGNORECASE)
+
+
 def parse_rrule(value: Any) -> str:
-    """An RFC 5545 RRULE body such as `FREQ=MONTHLY;COUNT=3`, checked by python-dateutil."""
+    """An RFC 5545 RRULE body such as `FREQ=MONTHLY;COUNT=3`, checked part by part.
+
+    Every message names the part that is wrong. A rule must end (COUNT or UNTIL), repeat at
+    most daily, and fall on some day; how many days it yields from a task's start is bounded
+    by the scheduler (MAX_REPEATS).
+    """
     if not isinstance(value, str):
         raise PydanticCustomError(
             "bad-rrule",
@@ -248,44 +280,106 @@ def parse_rrule(value: Any) -> str:
     text = value.strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]
+    parts: dict[str, str] = {}
+    for part in text.split(";"):
+        name, eq, val = part.partition("=")
+        name = name.strip().upper()
+        if not eq or not val.strip():
+            raise _rule_error(
+                text, "the part '{part}' is not written NAME=VALUE, such as COUNT=4", part=part
+            )
+        if name not in _RULE_PARTS:
+            from launchkit.diagnostics import did_you_mean
+
+            raise _rule_error(
+                text,
+                "'{name}' in the part '{part}' is not a part of a repeat rule"
+                + did_you_mean(name, _RULE_PARTS),
+                name=name,
+                part=part,
+            )
+        if name in parts:
+            raise _rule_error(text, "the part {name}= is given twice", name=name)
+        parts[name] = val.strip().upper()
+    _check_rule_parts(text, parts)
     from dateutil.rrule import rrulestr
 
+    for name, val in parts.items():
+        if name in ("FREQ", "COUNT", "UNTIL"):
+            continue
+        try:  # one part at a time, so that dateutil's complaint is about this part
+            rrulestr(f"FREQ={parts['FREQ']};{name}={val}", dtstart=PROBE_START, cache=False)
+        except (ValueError, TypeError, IndexError, KeyError) as e:
+            raise _rule_error(
+                text,
+                "the part '{name}={val}' is wrong: {reason}",
+                name=name,
+                val=val,
+                reason=str(e) or type(e).__name__,
+            ) from None
+    probe = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL"))
     try:
-        rule = rrulestr(text, dtstart=dt.datetime(2000, 1, 1), cache=False)
-    except (ValueError, TypeError) as e:
-        reason = str(e)
-        if not reason.startswith(("invalid", "unknown", "UNTIL")):
-            # dateutil's other messages describe its own code, not the rule.
-            reason = "write it as NAME=VALUE parts separated by ';'"
-        raise PydanticCustomError(
-            "bad-rrule",
-            "'{text}' is not a repeat rule (RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=4): {reason}",
-            {"text": text, "reason": reason},
-        ) from e
-    del rule
-    upper = text.upper()
-    if "COUNT=" not in upper and "UNTIL=" not in upper:
+        first = next(iter(rrulestr(probe, dtstart=PROBE_START, cache=False)), None)
+    except (ValueError, TypeError, OverflowError) as e:
+        raise _rule_error(text, "{reason}", reason=str(e)) from None
+    if first is None:
+        by = ";".join(f"{k}={v}" for k, v in parts.items() if k.startswith("BY"))
+        raise _rule_error(
+            text, "the parts {by} together never fall on a day (or fall years apart)", by=by
+        )
+    return text
+
+
+def _check_rule_parts(text: str, parts: dict[str, str]) -> None:
+    freq = parts.get("FREQ")
+    if freq is None:
+        raise _rule_error(text, "it needs a FREQ= part: FREQ=DAILY, WEEKLY, MONTHLY or YEARLY")
+    if freq in ("HOURLY", "MINUTELY", "SECONDLY") or any(
+        k in parts for k in ("BYHOUR", "BYMINUTE", "BYSECOND")
+    ):
+        # Tasks are days in a plan; hourly repeats would flood calendars with events.
+        raise _rule_error(
+            text, "it repeats more than once a day; use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY"
+        )
+    if freq not in _FREQS:
+        raise _rule_error(
+            text, "the part 'FREQ={freq}' is not DAILY, WEEKLY, MONTHLY or YEARLY", freq=freq
+        )
+    if "COUNT" not in parts and "UNTIL" not in parts:
         raise PydanticCustomError(
             "bad-rrule",
             "'{text}' repeats forever: add COUNT=n (how many times) or UNTIL=YYYYMMDD (last day)",
             {"text": text},
         )
-    freq = re.search(r"FREQ=([A-Z]+)", upper)
-    if freq and freq.group(1) in ("HOURLY", "MINUTELY", "SECONDLY"):
-        # Tasks are days in a plan; hourly repeats would flood calendars with events.
-        raise PydanticCustomError(
-            "bad-rrule",
-            "'{text}' repeats more than once a day; use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY",
-            {"text": text},
-        )
-    count = re.search(r"COUNT=(\d+)", upper)
-    if count and not 1 <= int(count.group(1)) <= MAX_REPEATS:
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise _rule_error(text, "give COUNT= or UNTIL=, not both (RFC 5545 3.3.10)")
+    count = parts.get("COUNT")
+    if count is not None and not (count.isdigit() and 1 <= int(count) <= MAX_REPEATS):
         raise PydanticCustomError(
             "bad-rrule",
             "'{text}' has COUNT={count}; a task repeats between 1 and {most} times",
-            {"text": text, "count": int(count.group(1)), "most": MAX_REPEATS},
+            {"text": text, "count": count, "most": MAX_REPEATS},
         )
-    return text
+    interval = parts.get("INTERVAL")
+    if interval is not None and not (interval.isdigit() and 1 <= int(interval) <= 9999):
+        raise _rule_error(
+            text, "the part 'INTERVAL={val}' is not a whole number from 1 to 9999", val=interval
+        )
+    until = parts.get("UNTIL")
+    if until is not None:
+        m = _UNTIL.fullmatch(until)
+        problem = "" if m else "write it as YYYYMMDD, or YYYYMMDDTHHMMSSZ in UTC"
+        if m:
+            day, time = m.group(1), m.group(2) or "000000"
+            try:
+                dt.datetime(int(day[:4]), int(day[4:6]), int(day[6:]), int(time[:2]),
+                            int(time[2:4]), int(time[4:]))  # fmt: skip
+            except ValueError as e:
+                problem = str(e)
+        if problem:
+            raise _rule_error(
+                text, "the part 'UNTIL={val}' is not a day: {problem}", val=until, problem=problem
+            )
 
 
 def _pattern(

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from launchkit.diagnostics import LaunchkitError
 from launchkit.load import LoadedPlaybook
 from launchkit.model import CalendarSpec, Site, Span, Task
+from launchkit.model.values import MAX_REPEATS
 from launchkit.schedule.graph import dependency_order
 from launchkit.schedule.offsets import earliest_after, end_from_start, resolve, start_from_end
 from launchkit.schedule.plan import Moved, Plan, PlannedTask
-from launchkit.schedule.recurrence import occurrences
+from launchkit.schedule.recurrence import TooManyRepeats, occurrences
 from launchkit.schedule.slack import backward_pass
 from launchkit.schedule.workdays import WorkCalendar, calendar_key
 
@@ -131,6 +132,19 @@ class _Dater:
                 if task.per_site:
                     for c in self.dated[task.id]:
                         self.site_copy[task.id, c.site or ""] = c
+            except TooManyRepeats as e:
+                raise LaunchkitError(
+                    [
+                        self.loaded.error(
+                            ("tasks", i, "repeat"),
+                            "bad-rrule",
+                            f"'{task.repeat}' yields over {MAX_REPEATS:,} days from the task's "
+                            f"start {e.first.isoformat()} (day {MAX_REPEATS + 1:,} is "
+                            f"{e.reached.isoformat()}); a task repeats at most {MAX_REPEATS:,} "
+                            "times: lower COUNT or bring UNTIL closer",
+                        )
+                    ]
+                ) from None
             except (ValueError, OverflowError) as e:
                 raise LaunchkitError(
                     [
