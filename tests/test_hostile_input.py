@@ -395,3 +395,88 @@ def test_a_rule_without_bound_ends_quickly_with_exit_2(write, cli, tmp_path, rul
     assert r.exit_code == 2
     assert r.stderr.startswith(f"{path}:9:13: error: "), r.stderr
     assert r.stderr.rstrip().endswith("[bad-rrule]")
+
+
+# --- Bidi controls --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "flagged"),
+    [
+        ("evil\u202eexe.txt", "the RLO (U+202E) at character 5 is never closed"),
+        ("\u2067שלום", "the RLI (U+2067) at character 1 is never closed"),
+        ("a\u202cb", "a PDF (U+202C) with no embedding or override to close"),
+        ("a\u2069b", "a PDI (U+2069) with no isolate to close"),
+        ("\u2066\u202ex\u2069", None),  # PDI closes the isolate and the override inside it
+        ("\u202bשלום\u202c", None),
+        ("השקה\u200f 2027 \u200e(ok)", None),  # marks have no extent
+    ],
+)
+def test_unpaired_bidi_controls_are_warned_at_their_position(write, cli, title, flagged):
+    path = write(_dump(_set(_data(), ("tasks", 0, "title"), title)))
+    r = cli("plan", str(path))
+    assert r.exit_code == 0
+    warnings = [line for line in r.stderr.splitlines() if "[bidi-control]" in line]
+    if flagged is None:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1 and flagged in warnings[0]
+        assert warnings[0].startswith(f"{path}:1:"), warnings[0]  # the JSON is one line
+        assert ": warning: " in warnings[0]
+
+
+def test_validate_lists_a_bidi_warning_and_still_passes(write, cli):
+    import json
+
+    path = write(BASE.replace("title: Brief the managers", 'title: "evil\\u202eexe"'))
+    r = cli("validate", str(path))
+    assert r.exit_code == 0
+    assert r.stderr.startswith(f"{path}:13:12: warning: ")
+    doc = json.loads(cli("validate", str(path), "-f", "json").stdout)
+    assert doc["valid"] and doc["files"][0]["diagnostics"][0]["code"] == "bidi-control"
+
+
+# --- Spans, edges of the calendar -----------------------------------------------------------
+
+LONG = BASE.replace("    due: L-5bd\n", "    due: 2120-01-01\n")
+
+
+def test_a_plan_spanning_decades_is_warned_and_its_outputs_stay_small(write, cli, tmp_path):
+    path = write(LONG)
+    r = cli("plan", str(path))
+    assert r.exit_code == 0
+    assert r.stderr.startswith(f"{path}:16:10: warning: task 'brief' reaches 2120-01-01, 93 years")
+    assert r.stderr.rstrip().endswith("[long-plan]")
+    out = tmp_path / "out"
+    assert cli("render", str(path), "-o", str(out), "--only", "timeline").exit_code == 0
+    assert (out / "timeline.svg").stat().st_size < 30_000
+    chart = cli("export", str(path), "--mermaid").stdout
+    assert len(chart) < 5_000
+
+
+@pytest.mark.parametrize("due", ["9990-01-01", "L+99999w", "0002-01-01"])
+def test_a_date_beyond_a_century_from_launch_is_refused_quickly(write, cli, due):
+    path = write(BASE.replace("    due: L-5bd\n", f"    due: {due}\n"))
+    r = cli("plan", str(path))
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{path}:16:10: error: task 'brief' reaches too far: ")
+    assert r.stderr.rstrip().endswith("[date-range]")
+
+
+@pytest.mark.parametrize("launch", ["9999-12-31", "0001-01-01"])
+def test_a_launch_day_at_the_calendar_edge_says_how_far_the_plan_reaches(cli, launch):
+    r = cli("plan", "starter", "--launch", launch)
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"starter:3:1: error: --launch {launch} leaves no room for the plan, which reaches 19 "
+        "days before L and 1 day after it, past the years a calendar holds; give a launch day "
+        "from 0001-02-03 to 9998-12-16 [date-range]\n"
+    )
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+@pytest.mark.parametrize("command", ["status", "check"])
+def test_an_as_of_day_at_the_calendar_edge_is_a_usage_error(cli, command, day):
+    r = cli(command, "starter", "--as-of", day)
+    assert r.exit_code == 2
+    assert "is over 100 years from launch day" in r.stderr

@@ -39,15 +39,14 @@ def check(
     output: Path | None = OutputOption,
 ) -> None:
     """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input."""
-    from launchkit.cli.common import load
+    from launchkit.cli.common import check_as_of, load, planned
     from launchkit.clock import today_in
     from launchkit.outputs.reporters import reporter
     from launchkit.readiness import check_readiness, load_metrics
-    from launchkit.schedule import schedule
 
     loaded = load(playbook)
-    plan = schedule(loaded, launch)
-    judged = as_of or today_in(loaded.playbook.timezone)
+    plan = planned(loaded, launch)
+    judged = check_as_of(as_of or today_in(loaded.playbook.timezone), plan)
     values = load_metrics(metrics, judged) if metrics else None
     report = check_readiness(plan, judged, values, strict=strict)
     emit(reporter(format)(report, color=_color(format, output)), output)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load
+from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load, planned
 
 if TYPE_CHECKING:
     from launchkit.outputs.export import ExportFormat, ExportOptions
@@ -47,10 +47,9 @@ def export(
     from launchkit.diagnostics import LaunchkitError, error
     from launchkit.outputs.export import EXPORTERS
     from launchkit.outputs.export.ics import PreviousCalendarError
-    from launchkit.schedule import schedule
 
     fmt = _format(ics, csv, mermaid, markdown, alarm)
-    plan = schedule(load(file), launch)
+    plan = planned(load(file), launch)
     options = _options(plan, fmt, owner, site, alarm, markdown, output)
     try:
         text = EXPORTERS[fmt](plan, options)

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load
+from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit, load, planned
 from launchkit.outputs.formats import PlanFormat
 
 
@@ -26,12 +26,11 @@ def plan(
     import sys
 
     from launchkit.outputs.plan import FORMATTERS, format_text
-    from launchkit.schedule import schedule
 
     loaded = load(file)
     _check_choice("--site", site, [s.id for s in loaded.playbook.sites], "site")
     _check_choice("--owner", owner, list(loaded.playbook.people), "role in people")
-    dated = schedule(loaded, launch).only(site, owner)
+    dated = planned(loaded, launch).only(site, owner)
     if format is PlanFormat.text and output is None and sys.stdout.isatty():
         width = shutil.get_terminal_size((110, 24)).columns
         text = format_text(dated, width=width, color=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, load
+from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, load, planned
 
 ARTEFACTS = ("checklist", "deck", "teasers", "invitations", "timeline")
 
@@ -56,10 +56,9 @@ def render(
 ) -> None:
     """Write checklists, the manager deck, teasers, invitations and the timeline into a folder."""
     from launchkit.outputs.render import Artefact, render, write_rendering
-    from launchkit.schedule import schedule
 
     loaded = load(file)
-    plan = schedule(loaded, launch)
+    plan = planned(loaded, launch)
     chosen = [Artefact(a.strip()) for a in only.split(",") if a.strip()] if only else None
     rendering = render(plan, chosen, templates)
     folder = output if output is not None else Path(f"{loaded.playbook.id}-documents")

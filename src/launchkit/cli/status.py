@@ -7,7 +7,7 @@ import datetime as dt
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, AsOfOption, LaunchOption, load
+from launchkit.cli.common import PLAYBOOK_HELP, AsOfOption, LaunchOption, check_as_of, load, planned
 
 
 @app.command()
@@ -22,11 +22,10 @@ def status(
 
     from launchkit.clock import today_in
     from launchkit.outputs.status import format_status, summarize
-    from launchkit.schedule import schedule
 
     loaded = load(file)
-    plan = schedule(loaded, launch)
-    as_of_day = as_of or today_in(loaded.playbook.timezone)
+    plan = planned(loaded, launch)
+    as_of_day = check_as_of(as_of or today_in(loaded.playbook.timezone), plan)
     tty = sys.stdout.isatty()
     width = shutil.get_terminal_size((80, 24)).columns if tty else 80
     typer.echo(format_status(summarize(plan, as_of_day), width=width, color=tty), nl=False)
