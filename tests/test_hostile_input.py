@@ -480,3 +480,55 @@ def test_an_as_of_day_at_the_calendar_edge_is_a_usage_error(cli, command, day):
     r = cli(command, "starter", "--as-of", day)
     assert r.exit_code == 2
     assert "is over 100 years from launch day" in r.stderr
+
+
+# --- diff --rev and the job summary ---------------------------------------------------------
+
+
+def _git(folder, *args):
+    import subprocess
+
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("git") is None, reason="needs git (apt-get install git)"
+)
+def test_diff_rev_is_refused_empty_and_limited_in_size(cli, tmp_path):
+    from launchkit.load.document import MAX_BYTES
+
+    path = tmp_path / "p.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "p.yaml")
+    _git(tmp_path, "commit", "-qm", "small")
+    r = cli("diff", str(path), "--rev", "")
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{path}@:1:1: error: --rev needs a revision")
+    assert r.stderr.rstrip().endswith("[bad-usage]")
+    path.write_bytes(b"# padding\n" * (MAX_BYTES // 10 + 1))
+    _git(tmp_path, "commit", "-qam", "huge")
+    path.write_text(BASE, encoding="utf-8")
+    r = cli("diff", str(path), "--rev", "HEAD")
+    assert r.exit_code == 2
+    assert r.stderr.rstrip().endswith("[file-too-large]"), r.stderr
+    assert cli("diff", str(path), "--rev", "HEAD~1").exit_code == 0
+
+
+@pytest.mark.parametrize("target", ["/nonexistent/folder/x.md", "."])
+def test_an_unwritable_job_summary_is_a_warning_and_the_verdict_stands(
+    write, cli, monkeypatch, target
+):
+    path = write(BASE)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", target)
+    r = cli("check", str(path), "--as-of", "2027-03-05", "-f", "json")
+    assert r.exit_code == 1  # the gate needs 100, the metric is 50
+    assert '"ready": false' in r.stdout
+    assert r.stderr.startswith(f"{target}:1:1: warning: cannot write the job summary")
+    assert r.stderr.rstrip().endswith("[summary-unwritable]")

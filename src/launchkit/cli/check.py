@@ -72,5 +72,16 @@ def _step_summary(report: Report) -> None:
         return
     from launchkit.outputs.reporters import render_summary
 
-    with Path(target).open("a", encoding="utf-8") as f:
-        f.write(render_summary(report))
+    try:
+        with Path(target).open("a", encoding="utf-8") as f:
+            f.write(render_summary(report))
+    except OSError as e:
+        # The summary is a courtesy; the verdict and its exit code are what CI acts on.
+        from launchkit.diagnostics import Diagnostic, Severity
+
+        reason = e.strerror or str(e)
+        message = f"cannot write the job summary (GITHUB_STEP_SUMMARY): {reason}"
+        typer.echo(
+            Diagnostic(target, 1, 1, Severity.WARNING, "summary-unwritable", message).format(),
+            err=True,
+        )
