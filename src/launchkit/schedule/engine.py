@@ -69,10 +69,25 @@ def _schedule(loaded: LoadedPlaybook, day_l: dt.date) -> Plan:
     playbook = loaded.playbook
     calendars = _Calendars(loaded, day_l)
     main = Context(None, calendars.get(playbook.calendar, ("calendar",)), day_l)
-    sites = [_site_context(loaded, i, s, main, calendars) for i, s in enumerate(playbook.sites)]
+    sites = []
+    for i, site in enumerate(playbook.sites):
+        try:
+            sites.append(_site_context(loaded, i, site, main, calendars))
+        except (
+            ValueError,
+            OverflowError,
+        ) as e:  # a wave offset past the calendar (found by fuzzing)
+            message = f"site '{site.id}' launches outside the years a calendar can hold ({e})"
+            raise LaunchkitError(
+                [loaded.error(("sites", i, "launch"), "date-range", message)]
+            ) from e
     order = dependency_order(loaded)
     dated = _Dater(loaded, main, sites).run(order)
-    backward_pass(dated, {c.site: c for c in [main, *sites]})
+    try:
+        backward_pass(dated, {c.site: c for c in [main, *sites]})
+    except (ValueError, OverflowError) as e:
+        message = f"the deadlines fall outside the years a calendar can hold ({e})"
+        raise LaunchkitError([loaded.error(("launch",), "date-range", message)]) from e
     planned = [p for task in playbook.tasks for p in dated[task.id]]
 
     return Plan(
