@@ -301,6 +301,16 @@ class RenderContext:
             text = self._dates[key] = str(format_date(day, form, locale=self.locale))
         return text
 
+    def month_year(self, day: dt.date) -> str:
+        """Abbreviated month and year (Jan 2031), for the axis of a plan spanning years."""
+        key = (day, " yMMM")
+        text = self._dates.get(key)
+        if text is None:
+            from babel.dates import format_skeleton
+
+            text = self._dates[key] = str(format_skeleton("yMMM", day, locale=self.locale))
+        return text
+
     def short_date(self, day: dt.date) -> str:
         """Day and abbreviated month (10 Jan), for axes and tight tables."""
         key = (day, " MMMd")

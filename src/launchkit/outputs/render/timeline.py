@@ -126,8 +126,10 @@ def build_gantt(ctx: RenderContext) -> Gantt:
     step = 7 if span <= 120 else 14
     step = max(step, 7 * -(-span // (7 * MAX_TICKS)))  # at most MAX_TICKS ticks
     first_tick = first + dt.timedelta(days=(week_start - first.weekday()) % 7)
+    # Ticks years apart name the year ("Mar 2031"); week ticks the day ("10 Jan").
+    label = ctx.month_year if long else ctx.short_date
     ticks = [
-        (x_of(d), ctx.short_date(d))
+        (x_of(d), label(d))
         for d in (first_tick + dt.timedelta(days=n) for n in range(0, span, step))
         if d <= last
     ]
