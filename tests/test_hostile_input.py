@@ -532,3 +532,29 @@ def test_an_unwritable_job_summary_is_a_warning_and_the_verdict_stands(
     assert '"ready": false' in r.stdout
     assert r.stderr.startswith(f"{target}:1:1: warning: cannot write the job summary")
     assert r.stderr.rstrip().endswith("[summary-unwritable]")
+
+
+def test_html_and_svg_never_carry_a_character_xml_forbids(cli, tmp_path):
+    folder = tmp_path / "templates" / "checklist"
+    folder.mkdir(parents=True)
+    (folder / "checklist.html.j2").write_text(
+        "<p>a\x1bb{{ '\\x0b' }}c\x00d</p>\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    r = cli("render", "starter", "--templates", str(tmp_path / "templates"), "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert (out / "checklist.html").read_text(encoding="utf-8") == (
+        "<p>a\ufffdb\ufffdc\ufffdd</p>\n"
+    )
+    assert (out / "checklist.md").exists()  # the built-in templates still render
+
+
+def test_a_site_wave_before_the_first_day_a_calendar_holds_is_bad_input(write, cli):
+    # Found by the fuzz suite: a site's `launch: L-1bd` with L on 0001-01-01 crashed (exit 3).
+    text = BASE.replace("launch: 2027-03-01", "launch: 0001-01-01").replace(
+        "  - {id: haifa, name: Haifa}", "  - {id: haifa, name: Haifa, launch: L-1bd}"
+    )
+    path = write(text)
+    r = cli("plan", str(path))
+    assert r.exit_code == 2
+    assert r.stderr.rstrip().endswith("[date-range]"), r.stderr
