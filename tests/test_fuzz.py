@@ -52,6 +52,7 @@ settings.register_profile(
     "fuzz-ci",
     max_examples=8,
     derandomize=True,  # the same cases on every CI run
+    database=None,  # and no replay of cases saved by an earlier run
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
