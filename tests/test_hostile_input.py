@@ -558,3 +558,36 @@ def test_a_site_wave_before_the_first_day_a_calendar_holds_is_bad_input(write, c
     r = cli("plan", str(path))
     assert r.exit_code == 2
     assert r.stderr.rstrip().endswith("[date-range]"), r.stderr
+
+
+ADDRESSES = [
+    "dana@example.com", "Dana.Cohen@Example.CO.IL", "a%b@x.com", "a+tag@x.co.uk", "_a@x.com",
+    "a@x-.com", "a@-x.com", "a@x.invalid", "a@x.arpa", "a@sub.test.com", "a@x.test", "a@x.c0m",
+    "a@xn--abc.com", "a@x.local", "a..b@x.com", ".a@x.com", "a.@x.com", "a@x", "a@x.c",
+    "a" * 65 + "@x.com", "a@" + "b" * 64 + ".com", "a@" + ("b" * 60 + ".") * 5 + "com",
+    "ünï@x.com", "a@ünï.com", "a b@x.com", "a@x.com\n", "q@example.com?bcc=x%40example.org",
+    "a@x..com", "a@123.com", "a@x.123", "a!b@x.com", "a@x_y.com",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_the_fast_path_for_addresses_agrees_with_email_validator(address):
+    from email_validator import EmailNotValidError, validate_email
+
+    from launchkit.model.values import _plain_address
+
+    try:
+        validate_email(address, check_deliverability=False)
+        accepted = True
+    except EmailNotValidError:
+        accepted = False
+    if _plain_address(address):
+        assert accepted, address  # the fast path never accepts what the validator refuses
+
+
+def test_the_special_use_names_are_email_validators():
+    from email_validator import SPECIAL_USE_DOMAIN_NAMES
+
+    from launchkit.model.values import SPECIAL_USE_DOMAINS
+
+    assert sorted(SPECIAL_USE_DOMAINS) == sorted(SPECIAL_USE_DOMAIN_NAMES)

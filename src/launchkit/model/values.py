@@ -466,6 +466,26 @@ def parse_country(value: Any) -> str:
     return value
 
 
+# The everyday address (`dana.cohen@example.co.il`) is recognised without importing
+# email-validator, which takes a tenth of `check`'s start-up; anything else goes to it.
+# tests/test_hostile_input.py checks that the two agree.
+_PLAIN_EMAIL = re.compile(
+    r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"[A-Za-z]{2,63}"
+)
+SPECIAL_USE_DOMAINS = ("arpa", "invalid", "local", "localhost", "onion", "test")
+"""Top-level names email-validator refuses (its SPECIAL_USE_DOMAIN_NAMES)."""
+
+
+def _plain_address(value: str) -> bool:
+    """Whether `value` is an ASCII addr-spec that email-validator certainly accepts."""
+    if len(value) > 254 or _PLAIN_EMAIL.fullmatch(value) is None:
+        return False
+    local, _, domain = value.partition("@")
+    top = domain.rsplit(".", 1)[-1].lower()
+    return len(local) <= 64 and "--" not in domain and top not in SPECIAL_USE_DOMAINS
+
+
 def parse_email(value: Any) -> str:
     """One address (an RFC 5322 addr-spec as mail clients accept it), checked by email-validator.
 
@@ -478,6 +498,8 @@ def parse_email(value: Any) -> str:
             "expected an e-mail address such as dana@example.com, got {text}",
             {"text": _show(value)},
         )
+    if _plain_address(value):
+        return value
     from email_validator import EmailNotValidError, validate_email
 
     try:
