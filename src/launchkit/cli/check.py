@@ -55,15 +55,14 @@ and it is not done.
 
     Example: launchkit check launch.yaml --as-of 2027-01-06 --format github
     """
-    from launchkit.cli.common import load
+    from launchkit.cli.common import check_as_of, load, planned
     from launchkit.clock import today_in
     from launchkit.outputs.reporters import reporter
     from launchkit.readiness import check_readiness, load_metrics
-    from launchkit.schedule import schedule
 
     loaded = load(playbook)
-    plan = schedule(loaded, launch)
-    judged = as_of or today_in(loaded.playbook.timezone)
+    plan = planned(loaded, launch)
+    judged = check_as_of(as_of or today_in(loaded.playbook.timezone), plan)
     values = load_metrics(metrics, judged) if metrics else None
     history = None
     if metrics is not None and any(v.on is not None for v in (values or {}).values()):
@@ -91,5 +90,16 @@ def _step_summary(report: Report) -> None:
         return
     from launchkit.outputs.reporters import render_summary
 
-    with Path(target).open("a", encoding="utf-8") as f:
-        f.write(render_summary(report))
+    try:
+        with Path(target).open("a", encoding="utf-8") as f:
+            f.write(render_summary(report))
+    except OSError as e:
+        # The summary is a courtesy; the verdict and its exit code are what CI acts on.
+        from launchkit.diagnostics import Diagnostic, Severity
+
+        reason = e.strerror or str(e)
+        message = f"cannot write the job summary (GITHUB_STEP_SUMMARY): {reason}"
+        typer.echo(
+            Diagnostic(target, 1, 1, Severity.WARNING, "summary-unwritable", message).format(),
+            err=True,
+        )

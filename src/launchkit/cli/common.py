@@ -10,16 +10,23 @@ from typing import TYPE_CHECKING, Any, Literal
 import typer
 
 if TYPE_CHECKING:
+    import datetime as dt_
+
+    from launchkit.diagnostics import Diagnostic
     from launchkit.load import LoadedPlaybook
+    from launchkit.schedule import Plan
 
 __all__ = [
     "PLAYBOOK_HELP",
     "ForceOption",
     "OutputOption",
     "TextOrJson",
+    "check_as_of",
     "emit",
     "load",
+    "planned",
     "playbook_inputs",
+    "warn",
 ]
 
 
@@ -83,7 +90,40 @@ def load(name: str) -> LoadedPlaybook:
     from launchkit.load import load_playbook, resolve_playbook
 
     path, shown = resolve_playbook(name)
-    return load_playbook(path, shown)
+    loaded = load_playbook(path, shown)
+    warn(loaded.warnings)
+    return loaded
+
+
+def planned(loaded: LoadedPlaybook, launch: dt_.date | None) -> Plan:
+    """The dated plan; its warnings (a plan spanning years) go to standard error."""
+    from launchkit.schedule import schedule
+
+    plan = schedule(loaded, launch)
+    warn(plan.warnings)
+    return plan
+
+
+def check_as_of(day: dt_.date, plan: Plan) -> dt_.date:
+    """The as-of day, refused (exit 2) when it lies further from launch day than a calendar reaches.
+
+    `status --as-of 9999-12-31` once crashed counting the days to the end of its week (issue 15).
+    """
+    from launchkit.schedule.workdays import MAX_REACH_YEARS
+
+    if abs(day.year - plan.launch.year) < MAX_REACH_YEARS:
+        return day
+    raise typer.BadParameter(
+        f"{day.isoformat()} is over {MAX_REACH_YEARS} years from launch day "
+        f"{plan.launch.isoformat()}; give a day within {MAX_REACH_YEARS} years of it",
+        param_hint="--as-of",
+    )
+
+
+def warn(diagnostics: list[Diagnostic]) -> None:
+    """Print warnings that do not stop the command, one `file:line:col` line each."""
+    for d in diagnostics:
+        typer.echo(d.format(), err=True)
 
 
 def playbook_inputs(name: str) -> list[Path]:

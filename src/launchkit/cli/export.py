@@ -16,6 +16,7 @@ from launchkit.cli.common import (
     OutputOption,
     emit,
     load,
+    planned,
     playbook_argument,
     playbook_inputs,
 )
@@ -59,10 +60,9 @@ def export(
     from launchkit.diagnostics import LaunchkitError, error
     from launchkit.outputs.export import EXPORTERS
     from launchkit.outputs.export.ics import ForeignCalendarError, PreviousCalendarError
-    from launchkit.schedule import schedule
 
     fmt = _format(ics, csv, mermaid, markdown, alarm)
-    plan = schedule(load(file), launch)
+    plan = planned(load(file), launch)
     options = _options(plan, fmt, owner, site, alarm, markdown, output, force)
     try:
         text = EXPORTERS[fmt](plan, options)

@@ -17,6 +17,7 @@ from launchkit.cli.common import (
     emit,
     format_help,
     load,
+    planned,
     playbook_argument,
     playbook_inputs,
     use_color,
@@ -66,12 +67,11 @@ and the critical path is the tasks with none left.
     import sys
 
     from launchkit.outputs.plan import FORMATTERS, format_text
-    from launchkit.schedule import schedule
 
     loaded = load(file)
     _check_choice("--site", site, [s.id for s in loaded.playbook.sites], "site")
     _check_choice("--owner", owner, list(loaded.playbook.people), "role in people")
-    dated = schedule(loaded, launch).only(site, owner)
+    dated = planned(loaded, launch).only(site, owner)
     if format is PlanFormat.text and output is None and sys.stdout.isatty():
         width = shutil.get_terminal_size((110, 24)).columns
         order = bidi_order(bidi.value)

@@ -13,6 +13,7 @@ from launchkit.cli.common import (
     LaunchOption,
     day_option,
     load,
+    planned,
     playbook_argument,
     playbook_inputs,
 )
@@ -85,13 +86,12 @@ def render(
     """
     from launchkit.cli.plan import _check_choice
     from launchkit.outputs.render import Artefact, render, write_rendering
-    from launchkit.schedule import schedule
 
     loaded = load(file)
     _check_choice("--site", site, [s.id for s in loaded.playbook.sites], "site")
     if first is not None and last is not None and last < first:
         raise typer.BadParameter("comes before --from", param_hint="--to")
-    plan = schedule(loaded, launch)
+    plan = planned(loaded, launch)
     chosen = [Artefact(a.strip()) for a in only.split(",") if a.strip()] if only else None
     rendering = render(plan, chosen, templates, site=site, first_day=first, last_day=last)
     folder = output if output is not None else Path(f"{loaded.playbook.id}-documents")

@@ -12,7 +12,9 @@ from launchkit.cli.common import (
     AsOfOption,
     LaunchOption,
     bidi_order,
+    check_as_of,
     load,
+    planned,
     playbook_argument,
     use_color,
 )
@@ -48,11 +50,10 @@ def status(
 
     from launchkit.clock import today_in
     from launchkit.outputs.status import format_status, summarize
-    from launchkit.schedule import schedule
 
     loaded = load(file)
-    plan = schedule(loaded, launch)
-    as_of_day = as_of or today_in(loaded.playbook.timezone)
+    plan = planned(loaded, launch)
+    as_of_day = check_as_of(as_of or today_in(loaded.playbook.timezone), plan)
     tty = sys.stdout.isatty()
     width = shutil.get_terminal_size((80, 24)).columns if tty else 80
     history = None

@@ -41,7 +41,7 @@ def validate(
             typer.echo(out)
         if err:
             typer.echo(err, err=True)
-    if any(r.diagnostics for r in results):
+    if not all(r.valid for r in results):
         raise typer.Exit(EXIT_BAD_INPUT)
 
 

@@ -25,6 +25,8 @@ class LoadedPlaybook:
 
     playbook: Playbook
     doc: Document
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Problems that do not stop a run (an unpaired bidi control); commands print them."""
     _task_index: dict[str, int] = field(default_factory=dict, repr=False)
     _gate_index: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -95,7 +97,9 @@ def _validate(doc: Document) -> LoadedPlaybook:
         problems.extend(to_diagnostics(e, doc, Playbook))
     if problems:
         raise LaunchkitError(problems)
-    return LoadedPlaybook(playbook, doc)
+    from launchkit.load.bidi import bidi_warnings
+
+    return LoadedPlaybook(playbook, doc, bidi_warnings(doc))
 
 
 def resolve_playbook(name: str) -> tuple[Path, str]:

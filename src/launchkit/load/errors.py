@@ -19,6 +19,7 @@ _TYPES: dict[str, tuple[str, str]] = {
     "int_from_float": ("wrong-type", "expected a whole number, got {input}"),
     "float_type": ("wrong-type", "expected a number, got {input}"),
     "float_parsing": ("wrong-type", "expected a number, got {input}"),
+    "finite_number": ("bad-value", "{input} is not a finite number"),
     "bool_type": ("wrong-type", "expected true or false, got {input}"),
     "bool_parsing": ("wrong-type", "expected true or false, got {input}"),
     "list_type": (
@@ -138,7 +139,12 @@ def to_diagnostics(exc: ValidationError, doc: Document, model: type[BaseModel]) 
             diag = error(doc.path, line, col, code, "key " + message if is_key else message)
         key = (diag.line, diag.column, diag.code)
         out.setdefault(key, diag)
-    return list(out.values())
+    # Text with a control character in a union (`vars: {x: text | number | yes/no}`) also fails
+    # the other branches; the character is the problem to report, not the type.
+    refused = {(d.line, d.column) for d in out.values() if d.code == "bad-character"}
+    return [
+        d for d in out.values() if d.code == "bad-character" or (d.line, d.column) not in refused
+    ]
 
 
 _MISSING_HINTS = {

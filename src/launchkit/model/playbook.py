@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat
 
 from launchkit.model.locales import Locale
 from launchkit.model.values import (
@@ -16,12 +16,14 @@ from launchkit.model.values import (
     Day,
     Email,
     EventLengthValue,
+    MetricNumber,
     Name,
     OffsetValue,
     RRuleValue,
     Slug,
     SourceId,
     SpanValue,
+    Text,
     TimeValue,
     TimezoneName,
 )
@@ -68,18 +70,18 @@ class QuietPeriod(Strict):
     """First day of the period (with `to`)."""
     to: Day | None = None
     """Last day of the period (inclusive)."""
-    holiday: str | None = None
+    holiday: Text | None = None
     """Instead of dates: the holidays, eves and optional days whose name holds this text: Sukkot, Ferragosto."""
-    reason: str
+    reason: Text
     """Why, shown wherever a date falls in it: "staff are away for Sukkot"."""
 
 
 class Person(Strict):
     """Someone a role stands for."""
 
-    name: str
+    name: Text
     """Full name, as it should appear on checklists and invitations."""
-    title: str | None = None
+    title: Text | None = None
     """Job title in the playbook's language, shown beside the name to readers: Head of HR."""
     email: Email | None = None
     """E-mail address; calendar exports invite this person to the tasks they own."""
@@ -90,11 +92,11 @@ class Site(Strict):
 
     id: Slug
     """Short id used in per-site task ids: champions-ready@haifa."""
-    name: str
+    name: Text
     """Name shown to people: Haifa plant."""
     employees: int | None = Field(default=None, ge=0)
     """Number of employees at the site."""
-    champions: list[str] = Field(default_factory=list)
+    champions: list[Text] = Field(default_factory=list)
     """The site's app champions (names or e-mail addresses)."""
     calendar: CalendarSpec | None = None
     """The site's own working days (another country's holidays); replaces the playbook's calendar for this site."""
@@ -107,18 +109,18 @@ class Phase(Strict):
 
     id: Slug
     """Short id that tasks refer to."""
-    title: str
+    title: Text
     """Heading shown on plans and checklists."""
-    description: str | None = None
+    description: Text | None = None
     """What the phase is for."""
 
 
 class Waiver(Strict):
     """A recorded, time-limited decision to accept a finding."""
 
-    reason: str
+    reason: Text
     """Why the finding is accepted for now."""
-    owner: str
+    owner: Text
     """Who accepted it (a role or a name)."""
     until: Day
     """Last day the waiver holds; after it the finding counts again."""
@@ -131,7 +133,7 @@ class SiteProgress(Strict):
     """todo, doing, done, blocked or skipped, at this site."""
     done_on: Day | None = None
     """Day the task was done at this site."""
-    evidence: str | None = None
+    evidence: Text | None = None
     """Link or note that shows it was done at this site."""
 
 
@@ -140,9 +142,9 @@ class Task(Strict):
 
     id: Slug
     """Unique id: lowercase letters, digits and hyphens."""
-    title: str
+    title: Text
     """What is done, in the playbook's language."""
-    description: str | None = None
+    description: Text | None = None
     """Details and tips for whoever does it."""
     phase: Slug | None = None
     """Id of the phase this task belongs to."""
@@ -174,7 +176,7 @@ class Task(Strict):
     """todo, doing, done, blocked or skipped."""
     done_on: Day | None = None
     """Day the task was done."""
-    evidence: str | None = None
+    evidence: Text | None = None
     """Link or note that shows it was done."""
     site_status: dict[Slug, SiteProgress] = Field(default_factory=dict)
     """For a per_site task: progress at each site, by site id; it overrides `status` for that site."""
@@ -189,19 +191,19 @@ class Gate(Strict):
 
     id: Slug
     """Unique id among gates."""
-    title: str
+    title: Text
     """The condition in words: 100% of managers use the app."""
-    description: str | None = None
+    description: Text | None = None
     """Why the gate matters."""
     by: OffsetValue | None = None
     """Day the gate must be met (default: launch day)."""
     metric: Name | None = None
     """Metric the gate reads (a key of `metrics` or of the --metrics file)."""
-    min: float | None = None
+    min: FiniteFloat | None = None
     """Lowest acceptable value (for a metric) or count (for a rule)."""
-    max: float | None = None
+    max: FiniteFloat | None = None
     """Highest acceptable value."""
-    equals: bool | float | str | None = None
+    equals: bool | FiniteFloat | Text | None = None
     """Exact value required, e.g. true for a yes/no metric."""
     rule: Rule | None = None
     """A built-in rule instead of a metric: champions_per_site, employees_per_champion, starts_within."""
@@ -222,54 +224,54 @@ class Gate(Strict):
 class TalkingPoints(Strict):
     """The manager deck's bullets, slide by slide; a slide without any shows fixed points for the `kind`."""
 
-    why: list[str] = Field(default_factory=list)
+    why: list[Text] = Field(default_factory=list)
     """Why we launch, and this year's internal-communications goals."""
-    role: list[str] = Field(default_factory=list)
+    role: list[Text] = Field(default_factory=list)
     """The managers' role and accountability."""
-    measure: list[str] = Field(default_factory=list)
+    measure: list[Text] = Field(default_factory=list)
     """How success is measured (for an app: managers on their employees' installs)."""
-    answer: list[str] = Field(default_factory=list)
+    answer: list[Text] = Field(default_factory=list)
     """Answering and enlisting employees, handling objections."""
-    feedback: list[str] = Field(default_factory=list)
+    feedback: list[Text] = Field(default_factory=list)
     """Feedback on content, missing content and ideas."""
-    timeline: list[str] = Field(default_factory=list)
+    timeline: list[Text] = Field(default_factory=list)
     """Notes for the timeline slide (the dated milestones are added from the plan)."""
-    champions: list[str] = Field(default_factory=list)
+    champions: list[Text] = Field(default_factory=list)
     """Notes for the champions slide (the sites and their champions are added from the playbook)."""
-    gates: list[str] = Field(default_factory=list)
+    gates: list[Text] = Field(default_factory=list)
     """Notes for the gates slide (the gates and their dates are added from the playbook)."""
 
 
 class Question(Strict):
     """One entry of the launch FAQ."""
 
-    q: str
+    q: Text
     """The question as employees ask it."""
-    a: str
+    a: Text
     """The answer champions and managers give."""
 
 
 class Invitation(Strict):
     """Wording of the invitations sent to employees."""
 
-    subject: str | None = None
+    subject: Text | None = None
     """E-mail subject line."""
-    email: str | None = None
+    email: Text | None = None
     """E-mail body, plain text (link and QR code are added); its own greeting replaces ours."""
-    sms: str | None = None
+    sms: Text | None = None
     """SMS text; the download link is appended. Over one segment is a warning."""
 
 
 class Documents(Strict):
     """What the rendered documents need: names, links, the deck's talking points, the FAQ."""
 
-    app_name: str | None = None
+    app_name: Text | None = None
     """Name of the app or platform as employees know it (default: `vars.app_name`, else the title)."""
-    download_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    download_url: str | None = Field(default=None, pattern=r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$")
     """Download or invitation link; posters carry it as a QR code (default: `vars.download_url`)."""
     link_kind: Literal["download", "join", "read"] | None = None
     """What the link leads to: download (an app), join (a programme) or read (a page); default: join for …/join."""
-    sms_sender: str | None = Field(default=None, max_length=11)
+    sms_sender: Text | None = Field(default=None, max_length=11)
     """Sender name shown on SMS invitations (at most 11 characters)."""
     email_from: Email | None = None
     """Sender address of e-mail invitations."""
@@ -277,13 +279,13 @@ class Documents(Strict):
     """The manager deck's bullets, slide by slide (also its speaker notes in deck.pptx)."""
     faq: list[Question] = Field(default_factory=list)
     """Launch-difficulty FAQ for champions and managers."""
-    teasers: dict[Channel, str] = Field(default_factory=dict)
+    teasers: dict[Channel, Text] = Field(default_factory=dict)
     """Teaser text per channel; name plan days as {launch}, {task:ID} or {site:ID}."""
     invitation: Invitation = Field(default_factory=Invitation)
     """Wording of e-mail and SMS invitations."""
     briefing_task: Slug | None = None
     """Task whose day the deck shows as the meeting day (default: the first task citing S3.3, else S3.2)."""
-    signed_by: str | None = None
+    signed_by: Text | None = None
     """Who signs invitations and the deck's title slide (default: the `sponsor` role's name)."""
 
 
@@ -294,9 +296,9 @@ class Playbook(Strict):
     """Format version of this file; always 1 for now."""
     id: Slug
     """Short id of the playbook: app-launch."""
-    title: str
+    title: Text
     """Title shown on every document."""
-    description: str | None = None
+    description: Text | None = None
     """What this launch is and who it is for: a planning note, not shown on the manager deck."""
     kind: Literal["app", "advocacy", "community"] = "app"
     """What is launched, which sets the deck's fixed points: app, advocacy (sharing is voluntary), community."""
@@ -320,9 +322,9 @@ class Playbook(Strict):
     """The work, with dates relative to launch day."""
     gates: list[Gate] = Field(default_factory=list)
     """Readiness conditions that `check` evaluates."""
-    metrics: dict[Name, float | bool] = Field(default_factory=dict)
+    metrics: dict[Name, MetricNumber] = Field(default_factory=dict)
     """Current metric values; --metrics FILE overrides them."""
-    vars: dict[Name, str | float | bool] = Field(default_factory=dict)
+    vars: dict[Name, Text | FiniteFloat | bool] = Field(default_factory=dict)
     """Free values for templates: app name, download link, ..."""
     documents: Documents = Field(default_factory=Documents)
     """What the rendered documents need."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 Unit = Literal["d", "bd", "w"]
@@ -21,14 +21,15 @@ Unit = Literal["d", "bd", "w"]
 MAX_REPEATS = 1000
 """Most occurrences a `repeat: ...;COUNT=n` may ask for (a daily stand-up for three years)."""
 
-_OFFSET = re.compile(r"^L(?:\s*([+-])\s*(\d{1,5})\s*(bd|d|w))?$")
-_SPAN = re.compile(r"^(\d{1,5})\s*(bd|d|w)$")
-_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
-_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-_SOURCE = re.compile(r"^[A-Z][A-Z0-9]{0,7}\.\d{1,3}$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# Every pattern is used with `fullmatch`: with `match`, a `$` also matches before a final line
+# break, and "sam@example.com\n" once validated and then broke the calendar export (issue 15).
+_OFFSET = re.compile(r"L(?:\s*([+-])\s*(\d{1,5})\s*(bd|d|w))?")
+_SPAN = re.compile(r"(\d{1,5})\s*(bd|d|w)")
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_SOURCE = re.compile(r"[A-Z][A-Z0-9]{0,7}\.\d{1,3}")
+_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,14 @@ def parse_offset(value: Any) -> Offset:
             {"text": _show(value)},
         )
     text = value.strip()
-    m = _OFFSET.match(text)
+    m = _OFFSET.fullmatch(text)
     if m:
         sign, amount, unit = m.groups()
         if sign is None:
             return Offset()
         n = int(amount) * (-1 if sign == "-" else 1)
         return Offset(amount=n, unit=_unit(unit))
-    if _DATE_LIKE.match(text):
+    if _DATE_LIKE.fullmatch(text):
         return Offset(date=_real_date(text, "bad-offset"))
     raise PydanticCustomError(
         "bad-offset",
@@ -114,12 +115,12 @@ def _offset_hint(text: str) -> str:
     fixed = text.replace(" ", "")
     if fixed[:1] == "l":
         fixed = "L" + fixed[1:]
-    m = re.match(r"^L([+-])(\d{1,5})([a-z]+)$", fixed)
+    m = re.fullmatch(r"L([+-])(\d{1,5})([a-z]+)", fixed)
     if m and _unit_word(m.group(3)):
         fixed = f"L{m.group(1)}{m.group(2)}{_unit_word(m.group(3))}"
-    if fixed != text and _OFFSET.match(fixed):
+    if fixed != text and _OFFSET.fullmatch(fixed):
         return f" (did you mean '{fixed}'?)"
-    if re.match(r"^L\s*[+-]?\s*$", text):
+    if re.fullmatch(r"L\s*[+-]?\s*", text):
         return "; after L+ or L- give a number and a unit"
     return ""
 
@@ -158,7 +159,7 @@ def parse_day(value: Any) -> dt.date:
         )
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _DATE_LIKE.match(value.strip()):
+    if isinstance(value, str) and _DATE_LIKE.fullmatch(value.strip()):
         return _real_date(value.strip(), "bad-date")
     raise PydanticCustomError(
         "bad-date", "expected a date such as 2027-01-10, got {text}", {"text": _show(value)}
@@ -197,11 +198,11 @@ def parse_span(value: Any) -> Span:
             {"text": _show(value)},
         )
     text = value.strip()
-    m = _SPAN.match(text)
+    m = _SPAN.fullmatch(text)
     if m:
         return Span(int(m.group(1)), _unit(m.group(2)))
     hint = ""
-    words = re.match(r"^(-?)(\d{1,5})\s*([A-Za-z -]+)$", text)
+    words = re.fullmatch(r"(-?)(\d{1,5})\s*([A-Za-z -]+)", text)
     if words and words.group(1):
         hint = "; a length cannot be negative"
     elif words and _unit_word(words.group(3)):
@@ -218,10 +219,10 @@ def parse_time(value: Any) -> dt.time:
     if isinstance(value, dt.time):
         return value
     if isinstance(value, str):
-        m = _TIME.match(value.strip())
+        m = _TIME.fullmatch(value.strip())
         if m:
             return dt.time(int(m.group(1)), int(m.group(2)))
-        short = re.match(r"^(\d):([0-5]\d)$", value.strip())
+        short = re.fullmatch(r"(\d):([0-5]\d)", value.strip())
         hint = f" (did you mean '0{short.group(1)}:{short.group(2)}'?)" if short else ""
         raise PydanticCustomError(
             "bad-time",
@@ -266,8 +267,40 @@ def _ser_event_length(length: dt.timedelta) -> str:
     return (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes or not hours else "")
 
 
+_RULE_PARTS = ("FREQ", "UNTIL", "COUNT", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH",
+               "BYSETPOS", "BYYEARDAY", "BYWEEKNO", "WKST", "BYHOUR", "BYMINUTE", "BYSECOND")  # fmt: skip
+_FREQS = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_UNTIL = re.compile(r"(\d{8})(?:T(\d{6})(Z?))?")
+PROBE_START = dt.datetime(9989, 1, 1)
+"""Where a rule is tried out to see that it falls on some day at all: ten years before the
+last year a calendar holds, so that trying a rule that never matches (BYMONTH=2;BYMONTHDAY=30)
+takes ten years of steps rather than eight thousand."""
+
+
+def _rule_error(text: str, why: str, **values: Any) -> PydanticCustomError:
+    return PydanticCustomError(
+        "bad-rrule",
+        "'{text}' is not a repeat rule (RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=4): " + why,
+        {"text": text, **values},
+    )
+
+
+def rule_for_dateutil(text: str) -> str:
+    """The rule as python-dateutil reads it against a day without time zone.
+
+    A UTC UNTIL (`UNTIL=20270510T000000Z`, as Outlook and Google write rules) names the last
+    moment in UTC; tasks are dated in days, so its day is read as the last day, without a zone.
+    """
+    return re.sub(r"(UNTIL=\d{8}(?:T\d{6})?)Z", r"\1", text, flags=re.IGNORECASE)
+
+
 def parse_rrule(value: Any) -> str:
-    """An RFC 5545 RRULE body such as `FREQ=MONTHLY;COUNT=3`, checked by python-dateutil."""
+    """An RFC 5545 RRULE body such as `FREQ=MONTHLY;COUNT=3`, checked part by part.
+
+    Every message names the part that is wrong. A rule must end (COUNT or UNTIL), repeat at
+    most daily, and fall on some day; how many days it yields from a task's start is bounded
+    by the scheduler (MAX_REPEATS).
+    """
     if not isinstance(value, str):
         raise PydanticCustomError(
             "bad-rrule",
@@ -277,44 +310,106 @@ def parse_rrule(value: Any) -> str:
     text = value.strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]
+    parts: dict[str, str] = {}
+    for part in text.split(";"):
+        name, eq, val = part.partition("=")
+        name = name.strip().upper()
+        if not eq or not val.strip():
+            raise _rule_error(
+                text, "the part '{part}' is not written NAME=VALUE, such as COUNT=4", part=part
+            )
+        if name not in _RULE_PARTS:
+            from launchkit.diagnostics import did_you_mean
+
+            raise _rule_error(
+                text,
+                "'{name}' in the part '{part}' is not a part of a repeat rule"
+                + did_you_mean(name, _RULE_PARTS),
+                name=name,
+                part=part,
+            )
+        if name in parts:
+            raise _rule_error(text, "the part {name}= is given twice", name=name)
+        parts[name] = val.strip().upper()
+    _check_rule_parts(text, parts)
     from dateutil.rrule import rrulestr
 
+    for name, val in parts.items():
+        if name in ("FREQ", "COUNT", "UNTIL"):
+            continue
+        try:  # one part at a time, so that dateutil's complaint is about this part
+            rrulestr(f"FREQ={parts['FREQ']};{name}={val}", dtstart=PROBE_START, cache=False)
+        except (ValueError, TypeError, IndexError, KeyError) as e:
+            raise _rule_error(
+                text,
+                "the part '{name}={val}' is wrong: {reason}",
+                name=name,
+                val=val,
+                reason=str(e) or type(e).__name__,
+            ) from None
+    probe = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL"))
     try:
-        rule = rrulestr(text, dtstart=dt.datetime(2000, 1, 1), cache=False)
-    except (ValueError, TypeError) as e:
-        reason = str(e)
-        if not reason.startswith(("invalid", "unknown", "UNTIL")):
-            # dateutil's other messages describe its own code, not the rule.
-            reason = "write it as NAME=VALUE parts separated by ';'"
-        raise PydanticCustomError(
-            "bad-rrule",
-            "'{text}' is not a repeat rule (RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=4): {reason}",
-            {"text": text, "reason": reason},
-        ) from e
-    del rule
-    upper = text.upper()
-    if "COUNT=" not in upper and "UNTIL=" not in upper:
+        first = next(iter(rrulestr(probe, dtstart=PROBE_START, cache=False)), None)
+    except (ValueError, TypeError, OverflowError) as e:
+        raise _rule_error(text, "{reason}", reason=str(e)) from None
+    if first is None:
+        by = ";".join(f"{k}={v}" for k, v in parts.items() if k.startswith("BY"))
+        raise _rule_error(
+            text, "the parts {by} together never fall on a day (or fall years apart)", by=by
+        )
+    return text
+
+
+def _check_rule_parts(text: str, parts: dict[str, str]) -> None:
+    freq = parts.get("FREQ")
+    if freq is None:
+        raise _rule_error(text, "it needs a FREQ= part: FREQ=DAILY, WEEKLY, MONTHLY or YEARLY")
+    if freq in ("HOURLY", "MINUTELY", "SECONDLY") or any(
+        k in parts for k in ("BYHOUR", "BYMINUTE", "BYSECOND")
+    ):
+        # Tasks are days in a plan; hourly repeats would flood calendars with events.
+        raise _rule_error(
+            text, "it repeats more than once a day; use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY"
+        )
+    if freq not in _FREQS:
+        raise _rule_error(
+            text, "the part 'FREQ={freq}' is not DAILY, WEEKLY, MONTHLY or YEARLY", freq=freq
+        )
+    if "COUNT" not in parts and "UNTIL" not in parts:
         raise PydanticCustomError(
             "bad-rrule",
             "'{text}' repeats forever: add COUNT=n (how many times) or UNTIL=YYYYMMDD (last day)",
             {"text": text},
         )
-    freq = re.search(r"FREQ=([A-Z]+)", upper)
-    if freq and freq.group(1) in ("HOURLY", "MINUTELY", "SECONDLY"):
-        # Tasks are days in a plan; hourly repeats would flood calendars with events.
-        raise PydanticCustomError(
-            "bad-rrule",
-            "'{text}' repeats more than once a day; use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY",
-            {"text": text},
-        )
-    count = re.search(r"COUNT=(\d+)", upper)
-    if count and not 1 <= int(count.group(1)) <= MAX_REPEATS:
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise _rule_error(text, "give COUNT= or UNTIL=, not both (RFC 5545 3.3.10)")
+    count = parts.get("COUNT")
+    if count is not None and not (count.isdigit() and 1 <= int(count) <= MAX_REPEATS):
         raise PydanticCustomError(
             "bad-rrule",
             "'{text}' has COUNT={count}; a task repeats between 1 and {most} times",
-            {"text": text, "count": int(count.group(1)), "most": MAX_REPEATS},
+            {"text": text, "count": count, "most": MAX_REPEATS},
         )
-    return text
+    interval = parts.get("INTERVAL")
+    if interval is not None and not (interval.isdigit() and 1 <= int(interval) <= 9999):
+        raise _rule_error(
+            text, "the part 'INTERVAL={val}' is not a whole number from 1 to 9999", val=interval
+        )
+    until = parts.get("UNTIL")
+    if until is not None:
+        m = _UNTIL.fullmatch(until)
+        problem = "" if m else "write it as YYYYMMDD, or YYYYMMDDTHHMMSSZ in UTC"
+        if m:
+            day, time = m.group(1), m.group(2) or "000000"
+            try:
+                dt.datetime(int(day[:4]), int(day[4:6]), int(day[6:]), int(time[:2]),
+                            int(time[2:4]), int(time[4:]))  # fmt: skip
+            except ValueError as e:
+                problem = str(e)
+        if problem:
+            raise _rule_error(
+                text, "the part 'UNTIL={val}' is not a day: {problem}", val=until, problem=problem
+            )
 
 
 def _pattern(
@@ -323,21 +418,21 @@ def _pattern(
     """A validator for short codes; `fix` proposes a corrected spelling for the message."""
 
     def check(value: Any) -> str:
-        if isinstance(value, str) and regex.match(value):
+        if isinstance(value, str) and regex.fullmatch(value):
             return value
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise PydanticCustomError(
                 code, "expected " + what + ", got {text}", {"text": _show(value)}
             )
         text = str(value)
-        if regex.match(text):
+        if regex.fullmatch(text):
             raise PydanticCustomError(
                 code,
                 '{text} is read as a number; put it in quotes to use it as text: "{text}"',
                 {"text": text},
             )
         suggestion = fix(text) if fix else ""
-        good = suggestion != text and regex.match(suggestion)
+        good = suggestion != text and regex.fullmatch(suggestion)
         hint = " (did you mean '{fixed}'?)" if good else ""
         raise PydanticCustomError(
             code, "'{text}' is not " + what + hint, {"text": text, "fixed": suggestion}
@@ -399,6 +494,101 @@ def parse_country(value: Any) -> str:
     if problem:
         raise PydanticCustomError("bad-country", "{problem}", {"problem": problem})
     return value
+
+
+# The everyday address (`dana.cohen@example.co.il`) is recognised without importing
+# email-validator, which takes a tenth of `check`'s start-up; anything else goes to it.
+# tests/test_hostile_input.py checks that the two agree.
+_PLAIN_EMAIL = re.compile(
+    r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"[A-Za-z]{2,63}"
+)
+SPECIAL_USE_DOMAINS = ("arpa", "invalid", "local", "localhost", "onion", "test")
+"""Top-level names email-validator refuses (its SPECIAL_USE_DOMAIN_NAMES)."""
+
+
+def _plain_address(value: str) -> bool:
+    """Whether `value` is an ASCII addr-spec that email-validator certainly accepts."""
+    if len(value) > 254 or _PLAIN_EMAIL.fullmatch(value) is None:
+        return False
+    local, _, domain = value.partition("@")
+    top = domain.rsplit(".", 1)[-1].lower()
+    return len(local) <= 64 and "--" not in domain and top not in SPECIAL_USE_DOMAINS
+
+
+def parse_email(value: Any) -> str:
+    """One address (an RFC 5322 addr-spec as mail clients accept it), checked by email-validator.
+
+    Nothing else may ride along: a `?bcc=...` or a display name would reach every calendar
+    export as part of `mailto:`. The domain is not looked up (no network, no DNS).
+    """
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "bad-email",
+            "expected an e-mail address such as dana@example.com, got {text}",
+            {"text": _show(value)},
+        )
+    if _plain_address(value):
+        return value
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as e:
+        hint = " (did you mean '{fixed}'?)" if value.strip() != value and "@" in value else ""
+        raise PydanticCustomError(
+            "bad-email",
+            "'{text}' is not an e-mail address such as dana@example.com: {reason}" + hint,
+            {"text": value, "reason": str(e).rstrip("."), "fixed": value.strip()},
+        ) from None
+    return value
+
+
+CONTROL_NAMES = {0x09: "tab", 0x0A: "line feed", 0x0B: "vertical tab", 0x0C: "form feed",
+                 0x0D: "carriage return", 0x1B: "escape", 0x7F: "delete", 0x85: "next line"}  # fmt: skip
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def check_text(value: str) -> str:
+    """Text without C0/C1 control characters other than tab and line feed.
+
+    Decided once, here, for every text field: such a character (a vertical tab is what a line
+    break pasted from Word or PowerPoint becomes) cannot be carried by calendars, CSV, XML or
+    SVG, so it is refused at its position rather than changed behind the writer's back.
+    """
+    found = _CONTROL.search(value)
+    if found is None:
+        return value
+    code = ord(found.group())
+    name = CONTROL_NAMES.get(code, "control character")
+    fix = "use a real line break or delete it" if code in (0x0B, 0x0C, 0x0D, 0x85) else "delete it"
+    raise PydanticCustomError(
+        "bad-character",
+        "the text holds the invisible {name} U+{code} (character {at}), which calendars, "
+        "spreadsheets and documents cannot carry; {fix}",
+        {"name": name, "code": f"{code:04X}", "at": found.start() + 1, "fix": fix},
+    )
+
+
+def parse_metric_number(value: Any) -> float | bool:
+    """A metric's value: yes/no or a finite number. NaN would pass every gate (issue 15)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        try:
+            number = float(value)
+        except OverflowError:
+            number = float("inf")
+        if number == number and number not in (float("inf"), float("-inf")):
+            return number
+        raise PydanticCustomError(
+            "bad-metric",
+            "{text} is not a finite number; give a value such as 93 or true",
+            {"text": _show(value) if isinstance(value, float) else "a number too large"},
+        )
+    raise PydanticCustomError(
+        "bad-metric", "expected a number or true/false, got {text}", {"text": _show(value)}
+    )
 
 
 def _ser(value: object) -> str:
@@ -491,7 +681,7 @@ Slug = Annotated[
         "an id: lowercase letters, digits and hyphens, such as manager-briefing",
         _slugify,
     ),
-    WithJsonSchema({"type": "string", "pattern": _SLUG.pattern}),
+    WithJsonSchema({"type": "string", "pattern": "^" + _SLUG.pattern + "$"}),
 ]
 Name = Annotated[
     str,
@@ -501,17 +691,30 @@ Name = Annotated[
         "a name: lowercase letters, digits and underscores, such as managers_active_pct",
         _snake,
     ),
-    WithJsonSchema({"type": "string", "pattern": _NAME.pattern}),
+    WithJsonSchema({"type": "string", "pattern": "^" + _NAME.pattern + "$"}),
 ]
 SourceId = Annotated[
     str,
     _pattern("bad-source", _SOURCE, "a source item id such as S3.2, EA.4 or A60.8", str.upper),
     WithJsonSchema(
-        {"type": "string", "pattern": _SOURCE.pattern, "examples": ["S3.2", "EA.1", "A60.8"]}
+        {
+            "type": "string",
+            "pattern": "^" + _SOURCE.pattern + "$",
+            "examples": ["S3.2", "EA.1", "A60.8"],
+        }
     ),
 ]
 Email = Annotated[
     str,
-    _pattern("bad-email", _EMAIL, "an e-mail address such as dana@example.com", str.strip),
+    PlainValidator(lambda value: parse_email(value)),
     WithJsonSchema({"type": "string", "format": "email"}),
 ]
+Text = Annotated[str, AfterValidator(check_text)]
+"""Text as people write it: any character but the control characters outputs cannot carry."""
+
+MetricNumber = Annotated[
+    float | bool,
+    PlainValidator(parse_metric_number),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "boolean"}]}),
+]
+"""A metric's value in the playbook: a finite number, or true/false."""

@@ -15,10 +15,14 @@ class FileResult:
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-    """Problems that do not make the file invalid: a date written out in a document's text."""
+    """Errors, then any warnings (an unpaired bidi control, a plan spanning years, a date
+    written out in a document's text)."""
     tasks: int = 0
     gates: int = 0
+
+    @property
+    def valid(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
 
 
 def validate_files(names: Iterable[str]) -> list[FileResult]:
@@ -38,16 +42,17 @@ def validate_files(names: Iterable[str]) -> list[FileResult]:
         try:
             path, shown = resolve_playbook(name)
             loaded = load_playbook(path, shown)
+            warnings = list(loaded.warnings)
             if loaded.playbook.launch is not None:
-                schedule(loaded)
+                warnings += schedule(loaded).warnings
         except LaunchkitError as e:
             results.append(FileResult(name, e.diagnostics))
             continue
         pb = loaded.playbook
-        warnings = check_texts(
+        warnings += check_texts(
             loaded.doc, pb.locale, {t.id for t in pb.tasks}, {s.id for s in pb.sites}
         )
-        results.append(FileResult(name, [], warnings, len(pb.tasks), len(pb.gates)))
+        results.append(FileResult(name, warnings, len(pb.tasks), len(pb.gates)))
     return results
 
 
@@ -60,10 +65,8 @@ def format_text(results: list[FileResult]) -> tuple[str, str]:
     out: list[str] = []
     err: list[str] = []
     for r in results:
-        err.extend(d.format() for d in r.warnings)
-        if r.diagnostics:
-            err.extend(d.format() for d in r.diagnostics)
-        else:
+        err.extend(d.format() for d in r.diagnostics)
+        if r.valid:
             out.append(f"{r.path}: ok ({_count(r.tasks, 'task')}, {_count(r.gates, 'gate')})")
     return "\n".join(out), "\n".join(err)
 
@@ -71,11 +74,11 @@ def format_text(results: list[FileResult]) -> tuple[str, str]:
 def format_json(results: list[FileResult]) -> str:
     """`{"valid": bool, "files": [{"path", "valid", "tasks", "gates", "diagnostics": [...]}]}`."""
     doc = {
-        "valid": not any(r.diagnostics for r in results),
+        "valid": all(r.valid for r in results),
         "files": [
             {
                 "path": r.path,
-                "valid": not r.diagnostics,
+                "valid": r.valid,
                 "tasks": r.tasks,
                 "gates": r.gates,
                 "diagnostics": [
@@ -87,7 +90,7 @@ def format_json(results: list[FileResult]) -> str:
                         "line": d.line,
                         "column": d.column,
                     }
-                    for d in [*r.diagnostics, *r.warnings]
+                    for d in r.diagnostics
                 ],
             }
             for r in results

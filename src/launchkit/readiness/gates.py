@@ -138,10 +138,12 @@ def _compare(gate: Gate, mv: MetricValue, due: dt.date) -> Outcome:
                     )
                 ]
             )
-        if gate.min is not None and number < gate.min:
+        # Written as "not met" rather than "below": a comparison with NaN is always false,
+        # and a value that cannot be ordered must never count as meeting a gate.
+        if gate.min is not None and not number >= gate.min:
             needs.append(f"at least {format_value(gate.min)}")
             parts.append(Phrase.of("at-least", value=format_value(gate.min)))
-        if gate.max is not None and number > gate.max:
+        if gate.max is not None and not number <= gate.max:
             needs.append(f"at most {format_value(gate.max)}")
             parts.append(Phrase.of("at-most", value=format_value(gate.max)))
     if gate.equals is not None and not _same(mv.value, gate.equals):
@@ -171,4 +173,4 @@ def _same(value: float | bool | str, wanted: float | bool | str) -> bool:
         return isinstance(value, bool) and isinstance(wanted, bool) and value == wanted
     if isinstance(wanted, str) or isinstance(value, str):
         return str(value).strip().casefold() == format_value(wanted).strip().casefold()
-    return float(value) == float(wanted)
+    return float(value) == float(wanted)  # NaN never equals anything, so it fails the gate

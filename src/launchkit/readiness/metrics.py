@@ -9,6 +9,7 @@ the place it came from, so a finding can say which line of which file it judged.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from launchkit.diagnostics import Diagnostic, LaunchkitError, error
 from launchkit.load import LoadedPlaybook
 
 MetricScalar = float | bool | str
-_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # the same rule as the model's `Name`
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")  # the same rule as the model's `Name`
 _TRUE, _FALSE = {"true", "yes", "y"}, {"false", "no", "n"}
 MAX_BYTES = 16 * 1024 * 1024
 """A metrics history past this size is refused; ten years of daily rows of 100 metrics is ~15 MiB."""
@@ -45,7 +46,10 @@ class MetricValue:
         """The value as a number, or None for yes/no and text values."""
         if isinstance(self.value, bool | str):
             return None
-        return float(self.value)
+        number = float(self.value)
+        # Every source refuses NaN and infinities (`bad-metric`); this keeps a value that got
+        # past them from being compared at all, since NaN < 100 and NaN > 100 are both false.
+        return number if math.isfinite(number) else None
 
 
 Metrics = dict[str, MetricValue]
@@ -107,10 +111,13 @@ def _mapping(path: Path, shown: str) -> Metrics:
     out: Metrics = {}
     for name, value in doc.data.items():
         line, col = doc.position((name,))
-        if not _NAME.match(name):
+        if not _NAME.fullmatch(name):
             kline, kcol = doc.position((name,), key=True)
             problems.append(_bad_name(shown, kline, kcol, name))
         elif isinstance(value, bool | int | float) and not isinstance(value, bool):
+            if not _finite(value):
+                problems.append(_not_finite(shown, line, col, name, value))
+                continue
             out[name] = MetricValue(float(value), shown, line, col)
         elif isinstance(value, bool | str):
             out[name] = MetricValue(value, shown, line, col)
@@ -127,6 +134,31 @@ def _mapping(path: Path, shown: str) -> Metrics:
     if problems:
         raise LaunchkitError(problems)
     return out
+
+
+def _finite(value: int | float) -> bool:
+    """A number that can be compared: not NaN, not an infinity, not too large for a float."""
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:  # an integer of hundreds of digits
+        return False
+
+
+def _not_finite(shown: str, line: int, col: int, name: str, value: object) -> Diagnostic:
+    text = (
+        value
+        if isinstance(value, str)
+        else format_value(value)
+        if isinstance(value, float)
+        else "a number too large"
+    )
+    return error(
+        shown,
+        line,
+        col,
+        "bad-metric",
+        f"metric '{name}' is '{text}', not a finite number; give a value such as 93 or 93%",
+    )
 
 
 def _bad_name(shown: str, line: int, col: int, name: str) -> Diagnostic:
@@ -263,7 +295,7 @@ def _csv(text: str, shown: str, as_of: dt.date) -> Metrics:
                 )
                 continue
         (name, ncol), (raw, vcol) = cells
-        if not _NAME.match(name):
+        if not _NAME.fullmatch(name):
             problems.append(_bad_name(shown, n, ncol, name))
             continue
         if not raw:
@@ -282,11 +314,15 @@ def _csv(text: str, shown: str, as_of: dt.date) -> Metrics:
             )
             continue
         seen[(name, on)] = n
+        value = _value(raw)
+        if isinstance(value, float) and not math.isfinite(value):
+            problems.append(_not_finite(shown, n, vcol, name, raw))
+            continue
         if on is not None and on > as_of:
             continue  # a row from after the as-of day does not exist yet for this check
         earlier = found.get(name)
         if earlier is None or (on is not None and earlier.on is not None and on > earlier.on):
-            found[name] = MetricValue(_value(raw), shown, n, vcol, on)
+            found[name] = MetricValue(value, shown, n, vcol, on)
     if problems:
         raise LaunchkitError(problems)
     return found

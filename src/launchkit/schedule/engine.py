@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from launchkit.diagnostics import LaunchkitError
+from launchkit.diagnostics import Diagnostic, LaunchkitError
 from launchkit.load import LoadedPlaybook
 from launchkit.model import CalendarSpec, Site, Span, Task
+from launchkit.model.values import MAX_REPEATS
 from launchkit.schedule.graph import dependency_order
 from launchkit.schedule.offsets import earliest_after, end_from_start, resolve, start_from_end
 from launchkit.schedule.plan import Moved, Plan, PlannedTask
-from launchkit.schedule.recurrence import occurrences
+from launchkit.schedule.recurrence import TooManyRepeats, occurrences
 from launchkit.schedule.slack import backward_pass
-from launchkit.schedule.workdays import WorkCalendar, calendar_key
+from launchkit.schedule.span import span_warnings
+from launchkit.schedule.workdays import MAX_REACH_YEARS, OutOfReach, WorkCalendar, calendar_key
 
 ONE_DAY = Span(1, "bd")
 
@@ -58,20 +60,92 @@ def schedule(
                 )
             ]
         )
-    made = _Calendars(loaded, day_l, calendars)
-    main = Context(None, made.get(playbook.calendar, ("calendar",)), day_l)
-    sites = [_site_context(loaded, i, s, main, made) for i, s in enumerate(playbook.sites)]
+    try:
+        return _schedule(loaded, day_l, calendars)
+    except LaunchkitError as e:
+        edge = [d for d in e.diagnostics if d.code == "date-range"]
+        if not edge or isinstance(e.__cause__, OutOfReach):
+            raise
+        reach = _reach(loaded)
+        if reach is None:
+            raise
+        raise LaunchkitError([_edge_error(loaded, day_l, launch is not None, reach)]) from None
+
+
+def _schedule(
+    loaded: LoadedPlaybook,
+    day_l: dt.date,
+    shared: dict[object, WorkCalendar] | None = None,
+) -> Plan:
+    playbook = loaded.playbook
+    calendars = _Calendars(loaded, day_l, shared)
+    main = Context(None, calendars.get(playbook.calendar, ("calendar",)), day_l)
+    sites = []
+    for i, site in enumerate(playbook.sites):
+        try:
+            sites.append(_site_context(loaded, i, site, main, calendars))
+        except (
+            ValueError,
+            OverflowError,
+        ) as e:  # a wave offset past the calendar (found by fuzzing)
+            message = f"site '{site.id}' launches outside the years a calendar can hold ({e})"
+            raise LaunchkitError(
+                [loaded.error(("sites", i, "launch"), "date-range", message)]
+            ) from e
     order = dependency_order(loaded)
     dated = _Dater(loaded, main, sites).run(order)
-    backward_pass(dated, {c.site: c for c in [main, *sites]})
+    try:
+        backward_pass(dated, {c.site: c for c in [main, *sites]})
+    except (ValueError, OverflowError) as e:
+        message = f"the deadlines fall outside the years a calendar can hold ({e})"
+        raise LaunchkitError([loaded.error(("launch",), "date-range", message)]) from e
     planned = [p for task in playbook.tasks for p in dated[task.id]]
+
     return Plan(
         loaded,
         day_l,
         planned,
         site_launch={c.site: c.launch for c in sites if c.site is not None},
         calendars={"": main.calendar} | {c.site: c.calendar for c in sites if c.site},
+        warnings=span_warnings(loaded, day_l, planned),
     )
+
+
+NEUTRAL_LAUNCH = dt.date(2000, 1, 3)
+"""A launch day far from both ends of the calendar, to measure how far a plan reaches."""
+
+
+def _reach(loaded: LoadedPlaybook) -> tuple[int, int] | None:
+    """(days before L, days after L) that the plan spans, measured with a neutral launch day."""
+    try:
+        plan = _schedule(loaded, NEUTRAL_LAUNCH)
+    except (LaunchkitError, ValueError, OverflowError):
+        return None
+    days = [d for t in plan.tasks for d in (t.start, t.end, *t.occurrences)]
+    if not days:
+        return None
+    return max(0, (NEUTRAL_LAUNCH - min(days)).days), max(0, (max(days) - NEUTRAL_LAUNCH).days)
+
+
+def _days(n: int) -> str:
+    return f"{n:,} day" if n == 1 else f"{n:,} days"
+
+
+def _edge_error(
+    loaded: LoadedPlaybook, day_l: dt.date, given: bool, reach: tuple[int, int]
+) -> Diagnostic:
+    """`plan --launch 9999-12-31`: say how far from L the plan reaches, not blame one task."""
+    before, after = reach
+    first = dt.date.min + dt.timedelta(days=before + 14)
+    last = dt.date(9998, 12, 31) - dt.timedelta(days=after + 14)
+    where = "--launch" if given else "launch day"
+    message = (
+        f"{where} {day_l.isoformat()} leaves no room for the plan, which reaches "
+        f"{_days(before)} before L and {_days(after)} after it, past the years a calendar holds; "
+        f"give a launch day from {first.isoformat()} to {last.isoformat()}"
+    )
+    loc: tuple[str, ...] = ("launch",) if not given and loaded.playbook.launch else ()
+    return loaded.error(loc, "date-range", message)
 
 
 class _Calendars:
@@ -143,6 +217,32 @@ class _Dater:
                 if task.per_site:
                     for c in self.dated[task.id]:
                         self.site_copy[task.id, c.site or ""] = c
+            except TooManyRepeats as e:
+                raise LaunchkitError(
+                    [
+                        self.loaded.error(
+                            ("tasks", i, "repeat"),
+                            "bad-rrule",
+                            f"'{task.repeat}' yields over {MAX_REPEATS:,} days from the task's "
+                            f"start {e.first.isoformat()} (day {MAX_REPEATS + 1:,} is "
+                            f"{e.reached.isoformat()}); a task repeats at most {MAX_REPEATS:,} "
+                            "times: lower COUNT or bring UNTIL closer",
+                        )
+                    ]
+                ) from None
+            except OutOfReach as e:
+                field = next((f for f in ("due", "start", "repeat") if getattr(task, f)), None)
+                loc = ("tasks", i, field) if field else ("tasks", i)
+                raise LaunchkitError(
+                    [
+                        self.loaded.error(
+                            loc,
+                            "date-range",
+                            f"task '{task.id}' reaches too far: {e}; a plan may reach at most "
+                            f"{MAX_REACH_YEARS} years from L (is a date or an offset mistyped?)",
+                        )
+                    ]
+                ) from e
             except (ValueError, OverflowError) as e:
                 raise LaunchkitError(
                     [

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from launchkit.diagnostics import Diagnostic
 from launchkit.load import LoadedPlaybook
 from launchkit.model import Playbook, Task
 from launchkit.schedule.workdays import WorkCalendar
@@ -96,6 +97,8 @@ class Plan:
     tasks: list[PlannedTask]
     site_launch: dict[str, dt.date] = field(default_factory=dict)
     """Each site's own launch day (equal to `launch` where the site sets none)."""
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """What dating found suspicious without stopping (a plan spanning years: `long-plan`)."""
     _by_id: dict[str, PlannedTask] = field(default_factory=dict, repr=False)
     calendars: dict[str, WorkCalendar] = field(default_factory=dict, repr=False)
     _copies: dict[str, list[PlannedTask]] = field(default_factory=dict, repr=False)
@@ -144,7 +147,12 @@ class Plan:
             if (site is None or t.site in (None, site)) and (owner is None or t.owner == owner)
         ]
         return Plan(
-            self.loaded, self.launch, kept, dict(self.site_launch), calendars=self.calendars
+            self.loaded,
+            self.launch,
+            kept,
+            dict(self.site_launch),
+            calendars=self.calendars,
+            warnings=self.warnings,
         )
 
     def copies(self, task_id: str) -> list[PlannedTask]:

@@ -21,6 +21,14 @@ CLOSED_DAY = {"en": "closed day", "he": "יום סגור", "it": "giorno di chiu
 """What `why_closed` says about a day listed under `closed`, per locale."""
 
 _MIN_YEAR, _MAX_YEAR = 1, 9998
+MAX_REACH_YEARS = 100
+"""How far from its launch day (`around`) a calendar reaches. A date further away is almost
+surely a typo (`due: 9990-01-01`), and covering it would cost seconds and hundreds of
+megabytes of working days and holidays (issue 15)."""
+
+
+class OutOfReach(ValueError):
+    """A date further from launch day than a calendar reaches."""
 
 
 class WorkCalendar:
@@ -44,6 +52,8 @@ class WorkCalendar:
         self._reduced: dict[dt.date, Reduced] = {}
         self._days: list[int] = []
         year = (around or dt.date.today()).year
+        self.around = around or dt.date.today()
+        self._reach = (year - MAX_REACH_YEARS, year + MAX_REACH_YEARS)
         self._lo = self._hi = year
         self._load_years(year - 1, year + 1)
 
@@ -83,6 +93,11 @@ class WorkCalendar:
         """Make sure the year of `day` is in the table, growing it by at least its own span."""
         if self._lo <= day.year <= self._hi:
             return
+        if not self._reach[0] <= day.year <= self._reach[1]:
+            raise OutOfReach(
+                f"{day.isoformat()} is over {MAX_REACH_YEARS} years from launch day "
+                f"{self.around.isoformat()}"
+            )
         span = self._hi - self._lo + 1
         if day.year > self._hi:
             self._load_years(self._hi + 1, max(day.year, self._hi + span))
@@ -92,11 +107,11 @@ class WorkCalendar:
     def _at(self, index: int) -> dt.date:
         """The working day at `index` of the table, growing the table when it falls outside."""
         while index >= len(self._days):
-            if self._hi >= _MAX_YEAR:
+            if self._hi >= min(_MAX_YEAR, self._reach[1]):
                 raise ValueError("date out of range")
             self._cover(dt.date(self._hi + 1, 1, 1))
         while index < 0:
-            if self._lo <= _MIN_YEAR:
+            if self._lo <= max(_MIN_YEAR, self._reach[0]):
                 raise ValueError("date out of range")
             before = len(self._days)
             self._cover(dt.date(self._lo - 1, 12, 31))

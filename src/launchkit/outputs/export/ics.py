@@ -485,8 +485,12 @@ def _listed(
 
 def _expand(rule: Any, anchor: dt.date) -> list[dt.date]:
     """The days a rule yields from `anchor` (by dateutil, as calendar apps would expand it)."""
+    from itertools import islice
+
     from dateutil.rrule import rrulestr
     from icalendar import vRecur
+
+    from launchkit.model.values import MAX_REPEATS
 
     plain = vRecur(rule)
     until = plain.get("UNTIL")
@@ -495,7 +499,9 @@ def _expand(rule: Any, anchor: dt.date) -> list[dt.date]:
         plain["UNTIL"] = [dt.datetime.combine(last, dt.time(23, 59, 59))]
     start = dt.datetime.combine(anchor, dt.time())
     text = plain.to_ical().decode("ascii")  # type: ignore[no-untyped-call]  # icalendar leaves it untyped
-    return sorted({d.date() for d in rrulestr(text, dtstart=start, cache=False)})
+    # The scheduler refused rules of over MAX_REPEATS days; the bound holds here all the same.
+    days = islice(rrulestr(text, dtstart=start, cache=False), 2 * MAX_REPEATS)
+    return sorted({d.date() for d in days})
 
 
 def _description(plan: Plan, task: PlannedTask) -> str:

@@ -66,12 +66,21 @@ def _gantt(plan: Plan, tasks: list[PlannedTask]) -> str:
     lines = ["gantt", f"    title {escape(plan.playbook.title) or plan.playbook.id}"]
     lines.append("    dateFormat YYYY-MM-DD")
     excludes = [_DAY_NAMES[d] for d in WEEKDAYS if d not in plan.playbook.calendar.workweek]
+    # Weekends are named above; only holidays and closed days need listing as dates. Mermaid
+    # shades them across the chart; for a plan spanning years (a mistyped `due: 2120-01-01`)
+    # only those under a bar are listed, so that the chart grows with the plan's tasks, not
+    # with its span (issue 15).
+    workweek = plan.playbook.calendar.workweek
     days = [d for t in tasks for d in (*occurrence_dates(t), t.end)]
-    if days:
-        # Weekends are named above; only holidays and closed days need listing as dates.
-        workweek = plan.playbook.calendar.workweek
-        closed = non_working_days(plan.calendar(), min(days), max(days))
-        excludes += [d.isoformat() for d in closed if WEEKDAYS[d.weekday()] in workweek]
+    ranges = [(min(days), max(days))] if days else []
+    if days and (max(days) - min(days)).days > LONG_SPAN_DAYS:
+        ranges = _bars(tasks)
+    closed: list[str] = []
+    for first, last in ranges:
+        for d in non_working_days(plan.calendar(), first, last):
+            if WEEKDAYS[d.weekday()] in workweek and len(closed) < MAX_EXCLUDES:
+                closed.append(d.isoformat())
+    excludes += closed
     if excludes:
         lines.append(f"    excludes {', '.join(excludes)}")
     sections: dict[str | None, list[PlannedTask]] = {}
@@ -85,6 +94,28 @@ def _gantt(plan: Plan, tasks: list[PlannedTask]) -> str:
         for task in sorted(members, key=lambda t: (t.start, t.id)):
             lines += _task_lines(task)
     return "\n".join(lines) + "\n"
+
+
+MAX_EXCLUDES = 400
+"""Most holiday and closed-day dates listed: years of a busy holiday calendar."""
+LONG_SPAN_DAYS = 5 * 366
+"""A plan spanning more days than this lists only the holidays under its bars."""
+
+
+def _bars(tasks: list[PlannedTask]) -> list[tuple[dt.date, dt.date]]:
+    """The days the chart draws bars on, as merged (first, last) ranges."""
+    ranges = sorted(
+        (day, day + (t.end - t.start if not t.occurrences else dt.timedelta()))
+        for t in tasks
+        for day in occurrence_dates(t)
+    )
+    merged: list[tuple[dt.date, dt.date]] = []
+    for first, last in ranges:
+        if merged and first <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, max(first, last)))
+    return merged
 
 
 def _task_lines(task: PlannedTask) -> list[str]:

@@ -128,12 +128,12 @@ class RenderContext:
 
     def _environment(self) -> Environment:
         from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+        from launchkit.outputs.render.sandbox import BoundedSandbox
         from launchkit.resources import data_dir
 
         loaders = [FileSystemLoader(str(self.builtin_templates))]
-        kind: type[Environment] = ImmutableSandboxedEnvironment
+        kind: type[Environment] = BoundedSandbox
         if self.user_templates is not None:
             loaders.insert(0, FileSystemLoader(str(self.user_templates)))
         elif self.builtin_templates == data_dir("templates").resolve():
@@ -164,6 +164,8 @@ class RenderContext:
             capitalize=lambda text: capfirst(lower(str(text), self.locale), self.locale),
         )
         env.globals.update(self.facts())
+        if isinstance(env, BoundedSandbox):
+            env.guard_filters()
         return env
 
     def facts(self) -> dict[str, Any]:
@@ -435,6 +437,16 @@ class RenderContext:
             text = self._dates[key] = str(format_date(day, form, locale=babel_locale(self.locale)))
         return text
 
+    def month_year(self, day: dt.date) -> str:
+        """Abbreviated month and year (Jan 2031), for the axis of a plan spanning years."""
+        key = (day, " yMMM")
+        text = self._dates.get(key)
+        if text is None:
+            from babel.dates import format_skeleton
+
+            text = self._dates[key] = str(format_skeleton("yMMM", day, locale=self.locale))
+        return text
+
     def short_date(self, day: dt.date) -> str:
         """Day and abbreviated month (10 Jan), for axes and tight tables."""
         key = (day, " MMMd")
@@ -476,8 +488,20 @@ class RenderContext:
         from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
         from jinja2.exceptions import SecurityError
 
+        from launchkit.outputs.render.sandbox import (
+            BoundedSandbox,
+            TemplateTooLarge,
+            bounded_render,
+        )
+        from launchkit.outputs.xmltext import xml_safe
+
         try:
-            return self.env.get_template(template).render(**values)
+            loaded = self.env.get_template(template)
+            if isinstance(self.env, BoundedSandbox):
+                self.env.reset()
+                text = bounded_render(loaded, values)
+            else:
+                text = loaded.render(**values)
         except TemplateSyntaxError as e:
             raise LaunchkitError(
                 [error(e.filename or template, e.lineno, 1, "template-syntax", e.message or "")]
@@ -492,6 +516,20 @@ class RenderContext:
         except TemplateError as e:
             path, line = self._where(e, template)
             raise LaunchkitError([error(path, line, 1, "template-error", str(e))]) from e
+        except RecursionError as e:
+            path, line = self._where(e, template)
+            message = "the template calls itself without end (a macro or include that recurses)"
+            raise LaunchkitError([error(path, line, 1, "template-unsafe", message)]) from None
+        except (TemplateTooLarge, OverflowError, MemoryError) as e:
+            path, line = self._where(e, template)
+            if isinstance(e, TemplateTooLarge) and e.line is not None:
+                path, line = loaded.filename or path, e.line
+            message = f"the template asks for more than a document can hold: {e}"
+            raise LaunchkitError([error(path, line, 1, "template-too-large", message)]) from None
+        if template.endswith((".html.j2", ".svg.j2")):
+            # Whatever reached the template, the file is one that XML and HTML parsers read.
+            text = xml_safe(text)
+        return text
 
     def _where(self, e: BaseException, template: str) -> tuple[str, int]:
         """The template file and line where rendering failed (Jinja maps frames to templates)."""

@@ -29,6 +29,11 @@ LABEL_CHARS = 48
 SITE_CHARS = 22
 """A per-site row's site name takes at most this much of its label, the title the rest."""
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MAX_CHART_W = 6600
+"""Widest chart, in pixels: three years at the narrowest day. A longer plan (a mistyped
+`due: 2120-01-01`) is drawn narrower, without weekend shading and with sparser ticks, so that
+the file grows with the number of tasks, never with the span (issue 15)."""
+MAX_TICKS = 80
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,9 @@ def build_gantt(ctx: RenderContext) -> Gantt:
     first, last = min(days) - dt.timedelta(days=1), max(days) + dt.timedelta(days=1)
     span = (last - first).days + 1
     day_w = max(6.0, min(28.0, 900 / span))
+    long = span * day_w > MAX_CHART_W
+    if long:
+        day_w = MAX_CHART_W / span
     chart_w = span * day_w
     width = LABEL_W + chart_w + 2 * PAD
     rtl = ctx.direction == "rtl"
@@ -153,13 +161,18 @@ def build_gantt(ctx: RenderContext) -> Gantt:
         )
     workdays = {WEEKDAYS.index(d) for d in ctx.playbook.calendar.workweek}
     week_start = WEEKDAYS.index(ctx.playbook.calendar.workweek[0]) if workdays else 0
-    all_days = [first + dt.timedelta(days=i) for i in range(span)]
     step = 7 if span <= 120 else 14
+    step = max(step, 7 * -(-span // (7 * MAX_TICKS)))  # at most MAX_TICKS ticks
+    first_tick = first + dt.timedelta(days=(week_start - first.weekday()) % 7)
+    # Ticks years apart name the year ("Mar 2031"); week ticks the day ("10 Jan").
+    label = ctx.month_year if long else ctx.short_date
     ticks = [
-        (x_of(d), ctx.short_date(d))
-        for i, d in enumerate(d for d in all_days if d.weekday() == week_start)
-        if (i * 7) % step == 0
+        (x_of(d), label(d))
+        for d in (first_tick + dt.timedelta(days=n) for n in range(0, span, step))
+        if d <= last
     ]
+    # Weekends and holidays shaded one rectangle a day, while a day is wide enough to see.
+    all_days = [] if long else [first + dt.timedelta(days=i) for i in range(span)]
     legend = [
         (colors[p.id], p.title) for p in ctx.playbook.phases if any(t.phase == p.id for t in tasks)
     ]

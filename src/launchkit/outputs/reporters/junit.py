@@ -80,4 +80,8 @@ def render(report: Report, *, color: bool = False, width: int | None = None) -> 
     )
     root.append(suite)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    from launchkit.outputs.xmltext import xml_safe
+
+    text = ET.tostring(root, encoding="unicode")
+    # ElementTree writes a control character raw, which no XML parser reads (issue 15).
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(text) + "\n"
