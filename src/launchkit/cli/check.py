@@ -39,12 +39,28 @@ def check(
     output: Path | None = OutputOption,
 ) -> None:
     """Judge gates and tasks as of a day. Exit 0 ready, 1 not ready, 2 bad input."""
-    from launchkit.cli.common import load
+    from launchkit.cli.common import is_repository, load
     from launchkit.clock import today_in
     from launchkit.outputs.reporters import reporter
     from launchkit.readiness import check_readiness, load_metrics
     from launchkit.schedule import schedule
 
+    if is_repository(playbook):
+        from launchkit.cli.common import schedule_all
+        from launchkit.readiness.repository import check_repository
+
+        if metrics is not None:
+            raise typer.BadParameter(
+                "--metrics goes with one playbook; a launch repository's playbooks keep "
+                "their own metrics",
+                param_hint="--metrics",
+            )
+        repo, plans = schedule_all(playbook, launch)
+        zone = plans[0].timezone if plans else "UTC"
+        report = check_repository(repo, plans, as_of or today_in(zone), strict=strict)
+        emit(reporter(format)(report, color=_color(format, output)), output)
+        _step_summary(report)
+        raise typer.Exit(EXIT_OK if report.ready else EXIT_NOT_READY)
     loaded = load(playbook)
     plan = schedule(loaded, launch)
     judged = as_of or today_in(loaded.playbook.timezone)

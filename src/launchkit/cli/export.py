@@ -50,10 +50,51 @@ def export(
     from launchkit.schedule import schedule
 
     fmt = _format(ics, csv, mermaid, markdown, alarm)
+    from launchkit.cli.common import is_repository
+
+    if is_repository(file):
+        _export_launches(file, fmt, owner, site, launch, alarm, output)
+        return
     plan = schedule(load(file), launch)
     options = _options(plan, fmt, owner, site, alarm, markdown, output)
     try:
         text = EXPORTERS[fmt](plan, options)
+    except PreviousCalendarError as e:
+        raise LaunchkitError(
+            [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
+        ) from None
+    emit(text, output)
+
+
+def _export_launches(
+    file: str,
+    fmt: ExportFormat,
+    owner: str | None,
+    site: str | None,
+    launch: dt.date | None,
+    alarm: str | None,
+    output: Path | None,
+) -> None:
+    """`export . --ics`: every launch of a repository in one calendar."""
+    from launchkit.cli.common import check_filters, schedule_all
+    from launchkit.diagnostics import LaunchkitError, error
+    from launchkit.outputs.export import ExportFormat, ExportOptions, parse_alarm
+    from launchkit.outputs.export.ics import PreviousCalendarError, export_ics_launches
+
+    if fmt is not ExportFormat.ics:
+        raise typer.BadParameter(
+            "a launch repository exports with --ics; give one playbook file for --csv or --mermaid"
+        )
+    repo, plans = schedule_all(file, launch)
+    check_filters(plans, site, owner)
+    try:
+        before = parse_alarm(alarm) if alarm is not None else None
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--alarm") from None
+    previous = output.read_bytes() if output is not None and output.is_file() else None
+    options = ExportOptions(owner=owner, site=site, alarm=before, now=_now(), previous=previous)
+    try:
+        text = export_ics_launches(plans, options, repo.name)
     except PreviousCalendarError as e:
         raise LaunchkitError(
             [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]

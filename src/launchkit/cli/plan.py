@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from pathlib import Path
 
 import typer
@@ -12,6 +13,10 @@ from launchkit.cli.common import PLAYBOOK_HELP, LaunchOption, OutputOption, emit
 from launchkit.outputs.formats import PlanFormat
 
 
+class By(enum.StrEnum):
+    owner = "owner"
+
+
 @app.command()
 def plan(
     file: str = typer.Argument(..., help=PLAYBOOK_HELP, show_default=False),
@@ -19,11 +24,46 @@ def plan(
     format: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help="Output format."),
     site: str | None = typer.Option(None, "--site", help="Only this site's tasks and shared ones."),
     owner: str | None = typer.Option(None, "--owner", help="Only tasks this role owns."),
+    audience: str | None = typer.Option(
+        None, "--audience", help="Only tasks that reach this audience."
+    ),
+    by: By | None = typer.Option(
+        None, "--by", help="Group by person: each owner's tasks across launches."
+    ),
     output: Path | None = OutputOption,
 ) -> None:
     """Date every task: working days, holidays, dependencies, slack and the critical path."""
     import shutil
     import sys
+
+    from launchkit.cli.common import check_filters, is_repository, narrow, schedule_all
+
+    tty = format is PlanFormat.text and output is None and sys.stdout.isatty()
+    width = shutil.get_terminal_size((110, 24)).columns if tty else 110
+    if is_repository(file) or by is not None or audience is not None:
+        from launchkit.outputs.plan.repository import (
+            BY_OWNER_FORMATTERS,
+            LAUNCH_FORMATTERS,
+            format_launches_text,
+        )
+
+        if is_repository(file):
+            repo, plans = schedule_all(file, launch)
+            audiences: list[str] | None = [a.id for a in repo.repository.audiences]
+        else:
+            from launchkit.schedule import schedule
+
+            plans, audiences = [schedule(load(file), launch)], None
+        check_filters(plans, site, owner, audience, audiences)
+        plans = narrow(plans, site, owner, audience)
+        if by is By.owner:
+            text = BY_OWNER_FORMATTERS[format](plans)
+        elif format is PlanFormat.text:
+            text = format_launches_text(plans, width=width, color=tty)
+        else:
+            text = LAUNCH_FORMATTERS[format](plans)
+        emit(text, output)
+        return
 
     from launchkit.outputs.plan import FORMATTERS, format_text
     from launchkit.schedule import schedule
@@ -32,11 +72,7 @@ def plan(
     _check_choice("--site", site, [s.id for s in loaded.playbook.sites], "site")
     _check_choice("--owner", owner, list(loaded.playbook.people), "role in people")
     dated = schedule(loaded, launch).only(site, owner)
-    if format is PlanFormat.text and output is None and sys.stdout.isatty():
-        width = shutil.get_terminal_size((110, 24)).columns
-        text = format_text(dated, width=width, color=True)
-    else:
-        text = FORMATTERS[format](dated)
+    text = format_text(dated, width=width, color=True) if tty else FORMATTERS[format](dated)
     emit(text, output)
 
 

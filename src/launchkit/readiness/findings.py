@@ -17,6 +17,10 @@ CODES: dict[str, str] = {
     "task-blocked": "A blocked task's start has passed.",
     "late-plan": "The plan ends a task after its deadline (negative slack).",
     "waiver-expired": "A waiver's `until` day has passed.",
+    "announcement-day": "An audience gets more announcements on one day than the repository allows.",
+    "announcement-week": "An audience gets more announcements in a week than the repository allows.",
+    "kind-overlap": "Tasks of kinds that must not overlap reach the same audience on the same days.",
+    "overload": "A person owns more tasks on a working day than their capacity allows.",
 }
 """Every finding code, with the one-line description reporters give (SARIF rules, docs)."""
 

@@ -607,3 +607,53 @@ def _cancelled(before: Event, now: dt.datetime) -> Event:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def export_ics_launches(plans: list[Plan], options: ExportOptions, name: str) -> str:
+    """Several launches in one calendar, each event with the UID its own export gives it.
+
+    UIDs stay `<planned task id>@<playbook id>`, so subscribing to a launch's own calendar and to
+    the combined one shows each task once: calendar programs merge events by UID.
+    """
+    import zoneinfo
+
+    from icalendar import Calendar, Timezone
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", _one_line(name))
+    cal.add("x-wr-timezone", plans[0].timezone if plans else "UTC")
+    cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT12H")
+    lines = _Lines()
+    chosen = [(plan, task) for plan in plans for task in selected(plan, options)]
+    chosen.sort(key=lambda pt: (pt[1].start, pt[1].id, pt[0].playbook.id))
+    events = [_event(plan, task, options, lines) for plan, task in chosen]
+    zones: dict[str, list[int]] = {}
+    for plan, task in chosen:
+        if task.at is not None:
+            zones.setdefault(plan.timezone, []).extend(d.year for d in occurrence_dates(task))
+    for zone_name, years in sorted(zones.items()):
+        cal.add_component(
+            Timezone.from_tzinfo(
+                zoneinfo.ZoneInfo(zone_name),
+                tzid=zone_name,
+                first_date=dt.date(min(years), 1, 1),
+                last_date=dt.date(max(years) + 1, 1, 1),
+            )
+        )
+    head = cal.to_ical().decode("utf-8")
+    end = "END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    stamp = options.now.astimezone(dt.UTC).replace(microsecond=0)
+    previous = _previous_events(options.previous, {event.uid for event in events})
+    parts = [head[: -len(end)]]
+    for event in events:
+        parts.append(event.finish(previous.kept.get(event.uid), stamp, lines))
+    for uid in sorted(previous.gone):
+        parts.append(_cancelled(previous.gone[uid], stamp).to_ical().decode("utf-8"))
+    parts.append(end)
+    return "".join(parts)
