@@ -274,3 +274,38 @@ def test_a_single_playbook_is_not_checked_for_collisions(cli, write):
     r = cli("check", str(path), "--as-of", "2027-02-01", "-f", "json")
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["findings"] == []
+
+
+def test_validate_and_done_work_on_a_repository_playbook(cli, repo):
+    assert cli("validate", "a.yaml", "b.yaml").exit_code == 0
+    r = cli("done", "a.yaml", "posters@haifa", "--on", "2027-02-26")
+    assert r.exit_code == 0, r.stderr
+    assert "posters: {" in (repo / "a.yaml").read_text(encoding="utf-8") or "site_status" in (
+        repo / "a.yaml"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_role_another_launch_gives_to_someone_else_is_counted_apart(cli, repo):
+    (repo / "b.yaml").write_text(
+        B.replace("sites: [rome]", "sites: [rome]\npeople:\n  sponsor: {name: Local Sponsor}"),
+        encoding="utf-8",
+    )
+    r = cli("check", ".", "--as-of", "2027-02-01", "-f", "json")
+    overloads = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "overload"]
+    assert [f["id"] for f in overloads] == ["comms"]
+
+
+def test_the_retail_example_is_a_launch_repository(cli):
+    from conftest import ROOT
+
+    example = str(ROOT / "examples" / "retail-chain")
+    r = cli("check", example, "--as-of", "2027-01-19", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    codes = {(f["code"], f["id"]) for f in json.loads(r.stdout)["findings"]}
+    assert ("overload", "comms") in codes
+    assert ("announcement-day", "launch-contest@app-launch") in codes
+    plan = cli("plan", example, "-f", "json")
+    launches = [p["playbook"] for p in json.loads(plan.stdout)["launches"]]
+    assert launches == ["advocacy-italia", "app-launch"]
+    assert cli("status", example, "--as-of", "2027-01-19").exit_code == 0
+    assert cli("export", example, "--ics").exit_code == 0

@@ -68,13 +68,6 @@ def load(name: str) -> LoadedPlaybook:
     from launchkit.load import load_playbook, resolve_playbook
 
     path, shown = resolve_playbook(name)
-    if path.is_file() and any(
-        (folder / "launchkit.yaml").is_file() for folder in (path.parent, path.parent.parent)
-    ):
-        # A playbook of a launch repository, loaded on its own with the shared entries.
-        from launchkit.load.repository import load_with_repository
-
-        return load_with_repository(path, shown)
     return load_playbook(path, shown)
 
 

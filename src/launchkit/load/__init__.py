@@ -68,7 +68,7 @@ def load_playbook_text(text: str, display: str) -> LoadedPlaybook:
     return _validate(parse_document(text, display))
 
 
-def _validate(doc: Document) -> LoadedPlaybook:
+def _validate(doc: Document, *, find_shared: bool = True) -> LoadedPlaybook:
     from pydantic import ValidationError
 
     from launchkit.load.errors import to_diagnostics
@@ -88,7 +88,8 @@ def _validate(doc: Document) -> LoadedPlaybook:
                 )
             ]
         )
-    problems = check_references(doc)
+    problems = _shared_entries(doc) if find_shared else []
+    problems += check_references(doc)
     try:
         playbook = Playbook.model_validate(doc.data)
     except ValidationError as e:
@@ -96,6 +97,22 @@ def _validate(doc: Document) -> LoadedPlaybook:
     if problems:
         raise LaunchkitError(problems)
     return LoadedPlaybook(playbook, doc)
+
+
+def _shared_entries(doc: Document) -> list[Diagnostic]:
+    """Merge in the shared entries of the launch repository that lists this file, if any.
+
+    Only a file with a `launchkit.yaml` in its folder or the one above is looked up, so a
+    playbook outside any repository loads exactly as it always has (docs/repository.md).
+    """
+    path = Path(doc.path)
+    folders = (path.parent, path.parent.parent)
+    if not any((f / "launchkit.yaml").is_file() for f in folders) or not path.is_file():
+        return []
+    from launchkit.load.repository import shared_for
+
+    shared = shared_for(path)
+    return shared.merge(doc) if shared is not None else []
 
 
 def resolve_playbook(name: str) -> tuple[Path, str]:

@@ -138,11 +138,17 @@ class LoadedRepository:
         return self.doc.position(loc, key=key)
 
     def person_place(self, role: str) -> tuple[str, int, int]:
-        """File, line and column where a role is defined: the repository, else a playbook."""
-        if role in self.repository.people:
+        """File, line and column where a role is defined: the repository, else a playbook.
+
+        `role@playbook` is that playbook's own entry for the role.
+        """
+        role, _, launch = role.partition("@")
+        if role in self.repository.people and not launch:
             line, col = self.where(("people", role), key=True)
             return self.path, line, col
         for loaded in self.launches:
+            if launch and loaded.playbook.id != launch:
+                continue
             if loaded.doc.has(("people", role)):
                 line, col = loaded.doc.position(("people", role), key=True)
                 return loaded.path, line, col
@@ -211,21 +217,16 @@ def shared_for(playbook: Path) -> Shared | None:
     return None
 
 
-def _load_with(file: Path, shown: str, shared: Shared | None) -> LoadedPlaybook:
+def _load_with(file: Path, shown: str, shared: Shared) -> LoadedPlaybook:
     doc = read_document(file, shown)
-    problems = shared.merge(doc) if shared is not None else []
+    problems = shared.merge(doc)
     try:
-        loaded = _validate(doc)
+        loaded = _validate(doc, find_shared=False)
     except LaunchkitError as e:
         raise LaunchkitError([*problems, *e.diagnostics]) from None
     if problems:
         raise LaunchkitError(problems)
     return loaded
-
-
-def load_with_repository(file: Path, shown: str) -> LoadedPlaybook:
-    """A playbook file on its own, with its repository's shared entries when one names it."""
-    return _load_with(file, shown, shared_for(file))
 
 
 def _read_repository(path: Path, display: str | None) -> Document:

@@ -82,14 +82,20 @@ def person_load(plans: Iterable[Plan]) -> dict[str, dict[dt.date, list[Work]]]:
     """Each role's tasks on each working day, across launches.
 
     A task loads its owner on every working day from its start to its end (on each occurrence
-    day for a `repeat`); a milestone (`duration: 0bd`) loads nobody.
+    day for a `repeat`); a milestone (`duration: 0bd`) loads nobody. A role is one person across
+    launches while they give it the same entry; a launch that names someone else for the role
+    (its own `people:` entry) counts that person apart, as `role@playbook`.
     """
     load: dict[str, dict[dt.date, list[Work]]] = defaultdict(lambda: defaultdict(list))
+    first_person: dict[str, object] = {}
     for work in works(plans):
         owner = work.first.owner
         duration = work.first.task.duration
         if owner is None or (duration is not None and duration.amount == 0):
             continue
+        person = work.plan.playbook.people.get(owner)
+        if first_person.setdefault(owner, person) != person:
+            owner = f"{owner}@{work.launch}"
         days: set[dt.date] = set()
         plan = work.plan
         for pt in plan.copies(work.task_id):
@@ -106,6 +112,10 @@ def person_load(plans: Iterable[Plan]) -> dict[str, dict[dt.date, list[Work]]]:
 
 def capacity_of(repo: LoadedRepository, role: str) -> int:
     """A role's capacity: its shared entry's, else a playbook's entry's, else the default."""
+    role, _, launch = role.partition("@")
+    if launch:
+        own = next(p for p in repo.launches if p.playbook.id == launch).playbook.people[role]
+        return own.capacity if own.capacity is not None else repo.repository.rules.capacity
     shared = repo.repository.people.get(role)
     if shared is not None and shared.capacity is not None:
         return shared.capacity
