@@ -53,6 +53,14 @@ def _status_launches(file: str, as_of: dt.date | None, launch: dt.date | None) -
     for plan in plans:
         head = f"== {plan.playbook.id} ({plan.loaded.path}) ==\n"
         parts.append(head + format_status(summarize(plan, day), width=80, color=tty))
-    monday = day - dt.timedelta(days=day.weekday())
-    parts.append(format_week_load(person_load(plans), lambda r: capacity_of(repo, r), monday))
+    # The week starts on the first working weekday of the repository's calendar, else of the
+    # launch whose launch day is nearest: Sunday in Israel.
+    from launchkit.model import WEEKDAYS
+
+    spec = repo.repository.calendar
+    if spec is None and plans:
+        spec = min(plans, key=lambda p: abs((p.launch - day).days)).playbook.calendar
+    first = WEEKDAYS.index(spec.workweek[0]) if spec is not None and spec.workweek else 0
+    start = day - dt.timedelta(days=(day.weekday() - first) % 7)
+    parts.append(format_week_load(person_load(plans), lambda r: capacity_of(repo, r), start))
     typer.echo("\n".join(parts), nl=False)

@@ -15,14 +15,14 @@ class _Named(Protocol):
 def format_week_load(
     load: Mapping[str, Mapping[dt.date, Sequence[_Named]]],
     capacity: Callable[[str], int],
-    monday: dt.date,
+    first: dt.date,
 ) -> str:
     """`Load, week of 2027-03-01`, then one row per person: their task count each day.
 
     A count over the person's capacity is marked `!`; people with no task that week are left
-    out. Days run Monday to Sunday, whatever a launch's work week is.
+    out. The seven days run from `first`.
     """
-    days = [monday + dt.timedelta(days=i) for i in range(7)]
+    days = [first + dt.timedelta(days=i) for i in range(7)]
     rows: list[tuple[str, list[str], str]] = []
     for role in sorted(load):
         counts = [len(load[role].get(d, ())) for d in days]
@@ -31,7 +31,7 @@ def format_week_load(
         limit = capacity(role)
         cells = [("-" if c == 0 else f"{c}!" if c > limit else str(c)) for c in counts]
         rows.append((role, cells, str(limit)))
-    head = f"Load, week of {monday.isoformat()} (tasks per day; ! over capacity)\n"
+    head = f"Load, week of {first.isoformat()} (tasks per day; ! over capacity)\n"
     if not rows:
         return head + "  nobody has a task this week\n"
     width = max(len("person"), *(len(r[0]) for r in rows))
