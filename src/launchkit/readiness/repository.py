@@ -34,6 +34,8 @@ class Work:
     """The days it happens on (its start, or each occurrence), over all its copies."""
     start: dt.date
     end: dt.date
+    copies: tuple[PlannedTask, ...] = ()
+    """The unfinished planned tasks it stands for: itself, or its per-site copies."""
 
     @property
     def ref(self) -> str:
@@ -73,6 +75,7 @@ def works(plans: Iterable[Plan]) -> list[Work]:
                     tuple(days),
                     min(pt.start for pt in group),
                     max(pt.end for pt in group),
+                    tuple(group),
                 )
             )
     return out
@@ -98,9 +101,7 @@ def person_load(plans: Iterable[Plan]) -> dict[str, dict[dt.date, list[Work]]]:
             owner = f"{owner}@{work.launch}"
         days: set[dt.date] = set()
         plan = work.plan
-        for pt in plan.copies(work.task_id):
-            if pt.status in _FINISHED:
-                continue
+        for pt in work.copies:
             if pt.occurrences:
                 days.update(pt.occurrences)
             else:
