@@ -309,3 +309,10 @@ def test_the_retail_example_is_a_launch_repository(cli):
     assert launches == ["advocacy-italia", "app-launch"]
     assert cli("status", example, "--as-of", "2027-01-19").exit_code == 0
     assert cli("export", example, "--ics").exit_code == 0
+
+
+def test_plan_by_owner_works_for_one_playbook_too(cli, repo):
+    r = cli("plan", "a.yaml", "--by", "owner", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "owner,playbook,id,title,start,end,status"
+    assert {line.split(",")[0] for line in r.stdout.splitlines()[1:]} == {"comms", "sponsor"}
