@@ -266,6 +266,12 @@ def test_combined_calendar_keeps_each_launchs_uids(cli, repo, monkeypatch):
     sponsor = cli("export", ".", "--ics", "--owner", "sponsor").stdout
     assert uids(sponsor) == ["brief@app", "train@advocacy"]
     assert cli("export", ".", "--csv").exit_code == 2
+    managers = cli("export", ".", "--ics", "--audience", "managers").stdout
+    assert uids(managers) == ["brief@app", "train@advocacy"]
+    assert uids(cli("export", "b.yaml", "--ics", "--audience", "managers").stdout) == [
+        "train@advocacy"
+    ]
+    assert cli("export", ".", "--ics", "--audience", "nobody").exit_code == 2
 
 
 def test_a_single_playbook_is_not_checked_for_collisions(cli, write):

@@ -36,6 +36,9 @@ def export(
         None, "--site", metavar="ID", help="Only this site's tasks and the tasks not per site."
     ),
     launch: dt.date | None = LaunchOption,
+    audience: str | None = typer.Option(
+        None, "--audience", metavar="ID", help="Only tasks that reach this audience."
+    ),
     alarm: str | None = typer.Option(
         None,
         "--alarm",
@@ -53,9 +56,14 @@ def export(
     from launchkit.cli.common import is_repository
 
     if is_repository(file):
-        _export_launches(file, fmt, owner, site, launch, alarm, output)
+        _export_launches(file, fmt, owner, site, audience, launch, alarm, output)
         return
     plan = schedule(load(file), launch)
+    if audience is not None:
+        from launchkit.cli.common import check_filters, narrow
+
+        check_filters([plan], None, None, audience)
+        plan = narrow([plan], audience=audience)[0]
     options = _options(plan, fmt, owner, site, alarm, markdown, output)
     try:
         text = EXPORTERS[fmt](plan, options)
@@ -71,12 +79,13 @@ def _export_launches(
     fmt: ExportFormat,
     owner: str | None,
     site: str | None,
+    audience: str | None,
     launch: dt.date | None,
     alarm: str | None,
     output: Path | None,
 ) -> None:
     """`export . --ics`: every launch of a repository in one calendar."""
-    from launchkit.cli.common import check_filters, schedule_all
+    from launchkit.cli.common import check_filters, narrow, schedule_all
     from launchkit.diagnostics import LaunchkitError, error
     from launchkit.outputs.export import ExportFormat, ExportOptions, parse_alarm
     from launchkit.outputs.export.ics import PreviousCalendarError, export_ics_launches
@@ -86,7 +95,8 @@ def _export_launches(
             "a launch repository exports with --ics; give one playbook file for --csv or --mermaid"
         )
     repo, plans = schedule_all(file, launch)
-    check_filters(plans, site, owner)
+    check_filters(plans, site, owner, audience, [a.id for a in repo.repository.audiences])
+    plans = narrow(plans, audience=audience)
     try:
         before = parse_alarm(alarm) if alarm is not None else None
     except ValueError as e:
