@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -322,3 +324,22 @@ def test_plan_by_owner_works_for_one_playbook_too(cli, repo):
     assert r.exit_code == 0, r.stderr
     assert r.stdout.splitlines()[0] == "owner,playbook,id,title,start,end,status"
     assert {line.split(",")[0] for line in r.stdout.splitlines()[1:]} == {"comms", "sponsor"}
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git (apt-get install git)")
+def test_diff_against_a_revision_uses_the_shared_entries(cli, repo):
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=repo,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "first")
+    (repo / "a.yaml").write_text(A.replace("due: L-1bd", "due: L-2bd"), encoding="utf-8")
+    r = cli("diff", "a.yaml", "--rev", "HEAD")
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert "brief" in r.stdout
