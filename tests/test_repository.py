@@ -343,3 +343,10 @@ def test_diff_against_a_revision_uses_the_shared_entries(cli, repo):
     r = cli("diff", "a.yaml", "--rev", "HEAD")
     assert (r.exit_code, r.stderr) == (0, "")
     assert "brief" in r.stdout
+
+
+def test_junit_has_a_case_for_each_overloaded_person(cli, repo):
+    r = cli("check", ".", "--as-of", "2027-02-01", "-f", "junit", "--strict")
+    assert r.exit_code == 1
+    assert 'name="sponsor: load of sponsor"' in r.stdout
+    assert 'name="invite@app: App invitation"' in r.stdout

@@ -8,7 +8,8 @@ from typing import Literal
 
 from launchkit.diagnostics import Severity
 
-Kind = Literal["gate", "task"]
+Kind = Literal["gate", "task", "person"]
+"""A person is a subject only in a launch repository, where their load is checked."""
 
 CODES: dict[str, str] = {
     "gate-unmet": "A gate's metric or rule is not met (info until the gate is due).",

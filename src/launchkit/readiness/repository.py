@@ -269,7 +269,11 @@ def check_repository(
         subjects.extend(replace(s, id=f"{s.id}@{pid}") for s in report.subjects)
         sources.update(report.sources)
     findings.extend(collisions(repo, plans, as_of))
-    findings.extend(overloads(repo, plans))
+    overloaded = overloads(repo, plans)
+    findings.extend(overloaded)
+    for role in sorted({f.id for f in overloaded}):
+        file, line, col = repo.person_place(role)
+        subjects.append(Subject("person", role, f"load of {role}", file, line, col))
     launch = min(p.launch for p in plans) if plans else as_of
     return Report(
         playbook=repo.name,
