@@ -13,7 +13,9 @@ ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted(
     p
     for p in (ROOT / "examples").rglob("*.yaml")
-    if ".github" not in p.parts and "\nlaunchkit: 1" in p.read_text(encoding="utf-8")
+    if ".github" not in p.parts
+    and p.name != "launchkit.yaml"  # a launch repository file (tests/test_repository.py)
+    and "\nlaunchkit: 1" in p.read_text(encoding="utf-8")
 )
 PLAYBOOKS = [name for name in builtin_playbooks() if "." in name] + [str(p) for p in EXAMPLES]
 

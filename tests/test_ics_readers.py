@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -88,7 +89,9 @@ tasks:
 EXAMPLES = sorted(
     p
     for p in (ROOT / "examples").rglob("*.yaml")
-    if ".github" not in p.parts and "\nlaunchkit: 1" in p.read_text(encoding="utf-8")
+    if ".github" not in p.parts
+    and p.name != "launchkit.yaml"  # a launch repository's shared entries, not a playbook
+    and "\nlaunchkit: 1" in p.read_text(encoding="utf-8")
 )
 PLAYBOOKS = [name for name in builtin_playbooks() if "." in name] + [
     str(p.relative_to(ROOT)) for p in EXAMPLES
@@ -215,6 +218,22 @@ def _cases(cli: Callable[..., Result], folder: Path) -> list[Case]:
         # Exported, then changed and exported again over the same file.
         first = _case(cli, name, source, base, "changed")
         copy = base.with_name(f"{base.name}-changed.yaml")
+        repository = next(
+            (f / "launchkit.yaml" for f in (source.parent, source.parent.parent)
+             if (f / "launchkit.yaml").is_file()),
+            None,
+        )  # fmt: skip
+        if repository is not None:
+            # A playbook of a launch repository takes its people and sites from it: the changed
+            # copy gets a repository of its own that lists it, with the same shared entries.
+            copy = base.with_name(f"{base.name}-repo") / f"{base.name}-changed.yaml"
+            copy.parent.mkdir()
+            shared = re.sub(
+                r"(?m)^playbooks:.*$",
+                f"playbooks: [{copy.name}]",
+                repository.read_text(encoding="utf-8"),
+            )
+            (copy.parent / "launchkit.yaml").write_text(shared, encoding="utf-8")
         plan = json.loads(cli("plan", str(source), "--format", "json").stdout)
         gone, zone = _changed(source, copy, plan)
         later = (playbook.launch or dt.date(2027, 1, 10)) + dt.timedelta(days=7)

@@ -60,6 +60,7 @@ def playbook_files() -> list[Path]:
         p
         for p in sorted((ROOT / "examples").glob("**/*.yaml"))
         if re.search(r"^launchkit:", p.read_text(encoding="utf-8"), re.MULTILINE)
+        and p.name != "launchkit.yaml"  # a launch repository file, not a playbook
     ]
     return builtin + examples
 

@@ -55,11 +55,28 @@ and it is not done.
 
     Example: launchkit check launch.yaml --as-of 2027-01-06 --format github
     """
-    from launchkit.cli.common import check_as_of, load, planned
+    from launchkit.cli.common import check_as_of, is_repository, load, planned
     from launchkit.clock import today_in
     from launchkit.outputs.reporters import reporter
     from launchkit.readiness import check_readiness, load_metrics
 
+    if is_repository(playbook):
+        from launchkit.cli.common import schedule_all
+        from launchkit.readiness.repository import check_repository
+
+        if metrics is not None:
+            raise typer.BadParameter(
+                "--metrics goes with one playbook; a launch repository's playbooks keep "
+                "their own metrics",
+                param_hint="--metrics",
+            )
+        repo, plans = schedule_all(playbook, launch)
+        zone = plans[0].timezone if plans else "UTC"
+        report = check_repository(repo, plans, as_of or today_in(zone), strict=strict)
+        text = reporter(format)(report, color=_color(format, output))
+        emit(text, output, kind=f"check.{format.value}", force=force)
+        _step_summary(report)
+        raise typer.Exit(EXIT_OK if report.ready else EXIT_NOT_READY)
     loaded = load(playbook)
     plan = planned(loaded, launch)
     judged = check_as_of(as_of or today_in(loaded.playbook.timezone), plan)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from launchkit.diagnostics import Diagnostic
     from launchkit.load import LoadedPlaybook
+    from launchkit.load.repository import LoadedRepository
     from launchkit.schedule import Plan
 
 __all__ = [
@@ -22,10 +23,15 @@ __all__ = [
     "OutputOption",
     "TextOrJson",
     "check_as_of",
+    "check_filters",
     "emit",
+    "is_repository",
     "load",
+    "load_repository",
+    "narrow",
     "planned",
     "playbook_inputs",
+    "schedule_all",
     "warn",
 ]
 
@@ -35,7 +41,10 @@ class TextOrJson(enum.StrEnum):
     json = "json"
 
 
-PLAYBOOK_HELP = "Playbook file, or the name of a built-in playbook (see `launchkit playbooks`)."
+PLAYBOOK_HELP = (
+    "Playbook file, the name of a built-in playbook (see `launchkit playbooks`), "
+    "or a launch repository: a folder with a launchkit.yaml."
+)
 FORMAT_HELP = "Output format: {}."
 
 
@@ -130,6 +139,94 @@ def playbook_inputs(name: str) -> list[Path]:
     """The file a playbook argument names, as an input that `-o` must never overwrite."""
     path = Path(name)
     return [path] if path.exists() else []
+
+
+def is_repository(name: str) -> bool:
+    """Whether the argument names a launch repository: a folder, or its launchkit.yaml."""
+    path = Path(name)
+    return path.is_dir() or (path.name == "launchkit.yaml" and path.is_file())
+
+
+def load_repository(name: str) -> LoadedRepository:
+    """Load a launch repository given as its folder or its launchkit.yaml."""
+    from launchkit.diagnostics import LaunchkitError, error
+    from launchkit.load.repository import load_repository as load_repo
+
+    path = Path(name)
+    if path.is_dir():
+        file = path / "launchkit.yaml"
+        if not file.is_file():
+            raise LaunchkitError(
+                [
+                    error(
+                        name,
+                        1,
+                        1,
+                        "no-repository",
+                        "this folder has no launchkit.yaml: give a playbook file, or add a "
+                        "launchkit.yaml naming the playbooks (docs/repository.md)",
+                    )
+                ]
+            )
+        shown = str(file) if name not in (".", "./") else "launchkit.yaml"
+        return load_repo(file, shown)
+    return load_repo(path, name)
+
+
+def schedule_all(name: str, launch: dt.date | None) -> tuple[LoadedRepository, list[Plan]]:
+    """A repository and the plan of each of its launches."""
+    from launchkit.schedule import schedule
+
+    repo = load_repository(name)
+    return repo, [schedule(loaded, launch) for loaded in repo.launches]
+
+
+def narrow(
+    plans: list[Plan],
+    site: str | None = None,
+    owner: str | None = None,
+    audience: str | None = None,
+) -> list[Plan]:
+    """Each plan narrowed to a site, an owner and an audience (see `Plan.only`)."""
+    out = []
+    for plan in plans:
+        kept = plan.only(site, owner)
+        if audience is not None:
+            kept.tasks = [t for t in kept.tasks if t.task.audience == audience]
+        out.append(kept)
+    return out
+
+
+def check_choice(option: str, value: str | None, choices: list[str], what: str) -> None:
+    """A usage error (exit 2) when `value` is not one of `choices`."""
+    if value is None or value in choices:
+        return
+    from launchkit.diagnostics import did_you_mean
+
+    known = ", ".join(sorted(set(choices))) if choices else "none"
+    raise typer.BadParameter(
+        f"'{value}' is not a {what}{did_you_mean(value, choices)} (known: {known})",
+        param_hint=option,
+    )
+
+
+def check_filters(
+    plans: list[Plan],
+    site: str | None,
+    owner: str | None,
+    audience: str | None = None,
+    audiences: list[str] | None = None,
+) -> None:
+    """Usage errors for a --site, --owner or --audience that no launch knows."""
+    check_choice(
+        "--site", site, [s.id for p in plans for s in p.playbook.sites], "site of these launches"
+    )
+    roles = [r for p in plans for r in p.playbook.people]
+    roles += [t.owner for p in plans for t in p.playbook.tasks if t.owner]
+    check_choice("--owner", owner, roles, "role in people")
+    if audiences is None:
+        audiences = [t.audience for p in plans for t in p.playbook.tasks if t.audience]
+    check_choice("--audience", audience, audiences, "audience")
 
 
 def emit(

@@ -46,6 +46,9 @@ def export(
         None, "--site", metavar="ID", help="Only this site's tasks and the tasks not per site."
     ),
     launch: dt.date | None = LaunchOption,
+    audience: str | None = typer.Option(
+        None, "--audience", metavar="ID", help="Only tasks that reach this audience."
+    ),
     alarm: str | None = typer.Option(
         None,
         "--alarm",
@@ -62,7 +65,17 @@ def export(
     from launchkit.outputs.export.ics import ForeignCalendarError, PreviousCalendarError
 
     fmt = _format(ics, csv, mermaid, markdown, alarm)
+    from launchkit.cli.common import is_repository
+
+    if is_repository(file):
+        _export_launches(file, fmt, owner, site, audience, launch, alarm, output, force)
+        return
     plan = planned(load(file), launch)
+    if audience is not None:
+        from launchkit.cli.common import check_filters, narrow
+
+        check_filters([plan], None, None, audience)
+        plan = narrow([plan], audience=audience)[0]
     options = _options(plan, fmt, owner, site, alarm, markdown, output, force)
     try:
         text = EXPORTERS[fmt](plan, options)
@@ -74,6 +87,45 @@ def export(
             [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
         ) from None
     emit(text, output, kind=f"export.{fmt.value}", inputs=playbook_inputs(file), force=force)
+
+
+def _export_launches(
+    file: str,
+    fmt: ExportFormat,
+    owner: str | None,
+    site: str | None,
+    audience: str | None,
+    launch: dt.date | None,
+    alarm: str | None,
+    output: Path | None,
+    force: bool = False,
+) -> None:
+    """`export . --ics`: every launch of a repository in one calendar."""
+    from launchkit.cli.common import check_filters, narrow, schedule_all
+    from launchkit.diagnostics import LaunchkitError, error
+    from launchkit.outputs.export import ExportFormat, ExportOptions, parse_alarm
+    from launchkit.outputs.export.ics import PreviousCalendarError, export_ics_launches
+
+    if fmt is not ExportFormat.ics:
+        raise typer.BadParameter(
+            "a launch repository exports with --ics; give one playbook file for --csv or --mermaid"
+        )
+    repo, plans = schedule_all(file, launch)
+    check_filters(plans, site, owner, audience, [a.id for a in repo.repository.audiences])
+    plans = narrow(plans, audience=audience)
+    try:
+        before = parse_alarm(alarm) if alarm is not None else None
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--alarm") from None
+    previous = output.read_bytes() if output is not None and output.is_file() else None
+    options = ExportOptions(owner=owner, site=site, alarm=before, now=_now(), previous=previous)
+    try:
+        text = export_ics_launches(plans, options, repo.name)
+    except PreviousCalendarError as e:
+        raise LaunchkitError(
+            [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
+        ) from None
+    emit(text, output, kind="export.ics", force=force)
 
 
 def _format(ics: bool, csv: bool, mermaid: bool, markdown: bool, alarm: str | None) -> ExportFormat:

@@ -33,6 +33,10 @@ class Bidi(enum.StrEnum):
     visual = "visual"
 
 
+class By(enum.StrEnum):
+    owner = "owner"
+
+
 @app.command()
 def plan(
     file: str = playbook_argument(),
@@ -45,6 +49,15 @@ def plan(
     ),
     owner: str | None = typer.Option(
         None, "--owner", metavar="ROLE", help="Only tasks this role owns."
+    ),
+    audience: str | None = typer.Option(
+        None, "--audience", metavar="ID", help="Only tasks that reach this audience."
+    ),
+    by: By | None = typer.Option(
+        None,
+        "--by",
+        metavar="GROUP",
+        help="Group by person: each owner's tasks across launches (owner).",
     ),
     output: Path | None = OutputOption,
     bidi: Bidi = typer.Option(
@@ -65,6 +78,35 @@ and the critical path is the tasks with none left.
     """
     import shutil
     import sys
+
+    from launchkit.cli.common import check_filters, is_repository, narrow, schedule_all
+
+    tty = format is PlanFormat.text and output is None and sys.stdout.isatty()
+    width = shutil.get_terminal_size((110, 24)).columns if tty else 110
+    if is_repository(file) or by is not None or audience is not None:
+        from launchkit.outputs.plan.repository import (
+            BY_OWNER_FORMATTERS,
+            LAUNCH_FORMATTERS,
+            format_launches_text,
+        )
+
+        if is_repository(file):
+            repo, plans = schedule_all(file, launch)
+            audiences: list[str] | None = [a.id for a in repo.repository.audiences]
+        else:
+            from launchkit.schedule import schedule
+
+            plans, audiences = [schedule(load(file), launch)], None
+        check_filters(plans, site, owner, audience, audiences)
+        plans = narrow(plans, site, owner, audience)
+        if by is By.owner:
+            text = BY_OWNER_FORMATTERS[format](plans)
+        elif format is PlanFormat.text:
+            text = format_launches_text(plans, width=width, color=tty)
+        else:
+            text = LAUNCH_FORMATTERS[format](plans)
+        emit(text, output, kind=f"plan.{format.value}", force=force)
+        return
 
     from launchkit.outputs.plan import FORMATTERS, format_text
 

@@ -57,20 +57,28 @@ class LoadedPlaybook:
 
 
 def load_playbook(path: Path | str, display: str | None = None) -> LoadedPlaybook:
-    """Read, parse and validate a playbook file; raise LaunchkitError listing every problem."""
-    return _validate(read_document(Path(path), display))
+    """Read, parse and validate a playbook file; raise LaunchkitError listing every problem.
+
+    A file that a launch repository lists gets the repository's shared entries, wherever it
+    is read from (`display` may be a name relative to another folder).
+    """
+    return _validate(read_document(Path(path), display), near=Path(path))
 
 
-def load_playbook_text(text: str, display: str) -> LoadedPlaybook:
+def load_playbook_text(text: str, display: str, *, near: Path | None = None) -> LoadedPlaybook:
     """Parse and validate playbook text held in memory; `display` names it in diagnostics.
 
     Edits use it to check the text they are about to write, so that an edit which would make
-    the playbook invalid is refused before the file is touched.
+    the playbook invalid is refused before the file is touched. `near` is the file the text
+    stands for when `display` is not its path (an old version from git): the launch repository
+    that lists that file lends it its shared entries.
     """
-    return _validate(parse_document(text, display))
+    return _validate(parse_document(text, display), near=near)
 
 
-def _validate(doc: Document) -> LoadedPlaybook:
+def _validate(
+    doc: Document, *, find_shared: bool = True, near: Path | None = None
+) -> LoadedPlaybook:
     from pydantic import ValidationError
 
     from launchkit.load.errors import to_diagnostics
@@ -90,7 +98,8 @@ def _validate(doc: Document) -> LoadedPlaybook:
                 )
             ]
         )
-    problems = check_references(doc)
+    problems = _shared_entries(doc, near) if find_shared else []
+    problems += check_references(doc)
     try:
         playbook = Playbook.model_validate(doc.data)
     except ValidationError as e:
@@ -100,6 +109,22 @@ def _validate(doc: Document) -> LoadedPlaybook:
     from launchkit.load.bidi import bidi_warnings
 
     return LoadedPlaybook(playbook, doc, bidi_warnings(doc))
+
+
+def _shared_entries(doc: Document, near: Path | None = None) -> list[Diagnostic]:
+    """Merge in the shared entries of the launch repository that lists this file, if any.
+
+    Only a file with a `launchkit.yaml` in its folder or the one above is looked up, so a
+    playbook outside any repository loads exactly as it always has (docs/repository.md).
+    """
+    path = near or Path(doc.path)
+    folders = (path.parent, path.parent.parent)
+    if not any((f / "launchkit.yaml").is_file() for f in folders) or not path.is_file():
+        return []
+    from launchkit.load.repository import shared_for
+
+    shared = shared_for(path)
+    return shared.merge(doc) if shared is not None else []
 
 
 def resolve_playbook(name: str) -> tuple[Path, str]:

@@ -21,6 +21,11 @@ def check_references(doc: Document) -> list[Diagnostic]:
     return list(_References(doc).problems())
 
 
+def duplicate_ids(doc: Document, section: str) -> list[Diagnostic]:
+    """Entries of a list section (`sites`, `audiences`) whose id an earlier entry already has."""
+    return list(_References(doc).duplicates(section))
+
+
 def _items(data: Any, section: str) -> list[tuple[int, dict[str, Any]]]:
     value = data.get(section) if isinstance(data, dict) else None
     if not isinstance(value, list):

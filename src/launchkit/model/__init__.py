@@ -55,6 +55,13 @@ def json_schema() -> dict[str, object]:
                 ordered = sorted({**prop, "description": doc}.items())
                 prop.clear()
                 prop.update(ordered)  # keys in the alphabetical order pydantic itself writes
+    # In a launch repository a playbook may name a shared site by its id (docs/repository.md);
+    # the loader puts the shared entry in its place before the model sees it.
+    sites = schema["properties"]["sites"]
+    site_id = dict(schema["$defs"]["Site"]["properties"]["id"])
+    site_id["description"] = "In a launch repository: the id of a shared site (launchkit.yaml)."
+    site_id["title"] = "Shared site"
+    sites["items"] = {"anyOf": [sites["items"], site_id]}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://launchkit.dev/schema/playbook-v1.json"
     # pydantic leaves the title off a property that refers to another model (`calendar`);

@@ -85,6 +85,8 @@ class Person(Strict):
     """Job title in the playbook's language, shown beside the name to readers: Head of HR."""
     email: Email | None = None
     """E-mail address; calendar exports invite this person to the tasks they own."""
+    capacity: int | None = Field(default=None, ge=1)
+    """Tasks this person can carry at once; in a launch repository a day with more is a warning."""
 
 
 class Site(Strict):
@@ -184,6 +186,10 @@ class Task(Strict):
     """How `check` reports the task when it is overdue."""
     waiver: Waiver | None = None
     """Accept this task being overdue until a day."""
+    audience: Slug | None = None
+    """Who the task reaches: an id of the launch repository's `audiences` (all-employees, managers)."""
+    kind: Slug | None = None
+    """What sort of task it is: announcement, meeting, training, ...; a launch repository's rules count them."""
 
 
 class Gate(Strict):

@@ -8,7 +8,8 @@ from typing import Literal
 
 from launchkit.diagnostics import Severity
 
-Kind = Literal["gate", "task"]
+Kind = Literal["gate", "task", "person"]
+"""A person is a subject only in a launch repository, where their load is checked."""
 
 CODES: dict[str, str] = {
     "gate-unmet": "A gate's metric or rule is not met (info until the gate is due).",
@@ -21,6 +22,10 @@ CODES: dict[str, str] = {
     "half-day": "A timed task falls after the closing time of a half day (a holiday eve, an arife).",
     "forecast-miss": "A metric's trend misses its gate's target on the gate's day (warning before it is due).",
     "forecast": "A metric's trend, projected to its gate's day; or why there is no forecast.",
+    "announcement-day": "An audience gets more announcements on one day than the repository allows.",
+    "announcement-week": "An audience gets more announcements in a week than the repository allows.",
+    "kind-overlap": "Tasks of kinds that must not overlap reach the same audience on the same days.",
+    "overload": "A person owns more tasks on a working day than their capacity allows.",
 }
 """Every finding code, with the one-line description reporters give (SARIF rules, docs)."""
 

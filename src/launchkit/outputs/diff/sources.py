@@ -30,7 +30,8 @@ def load_pair(old: Path, new: Path | None, rev: str | None) -> tuple[Labelled, L
     assert rev is not None
     current = load_playbook(old, str(old))
     label = f"{old}@{rev}"
-    return (load_playbook_text(git_show(old, rev), label), label), (current, str(old))
+    old_text = git_show(old, rev)
+    return (load_playbook_text(old_text, label, near=old), label), (current, str(old))
 
 
 def git_show(path: Path, rev: str) -> str:

@@ -773,3 +773,59 @@ def _cancelled(before: Event, now: dt.datetime) -> Event:
     event.add("sequence", int(before.get("SEQUENCE", 0)) + 1)
     event.add("dtstamp", now)
     return event
+
+
+def export_ics_launches(plans: list[Plan], options: ExportOptions, name: str) -> str:
+    """Several launches in one calendar, each event with the UID its own export gives it.
+
+    UIDs stay `<planned task id>@<playbook id>`, so subscribing to a launch's own calendar and to
+    the combined one shows each task once: calendar programs merge events by UID. Time zones
+    are written as for one launch: a VTIMEZONE for every zone an event uses, cancelled ones
+    included.
+    """
+    from icalendar import Calendar, vText
+
+    from launchkit.outputs.export.vtimezone import vtimezone
+
+    lines = _Lines()
+    chosen = [(plan, task) for plan in plans for task in selected(plan, options)]
+    chosen.sort(key=lambda pt: (pt[1].start, pt[1].id, pt[0].playbook.id))
+    events = [_event(plan, task, options, lines) for plan, task in chosen]
+    stamp = options.now.astimezone(dt.UTC).replace(microsecond=0)
+    previous = _previous_events(options.previous, {event.uid for event in events})
+    cancelled = [_cancelled(previous.gone[uid], stamp) for uid in sorted(previous.gone)]
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    text = {"VALUE": "TEXT"}
+    shown = " ".join(name.split())
+    cal.add("name", vText(shown), parameters=text)
+    cal.add("x-wr-calname", vText(shown), parameters=text)
+    cal.add("x-wr-timezone", plans[0].timezone if plans else "UTC")
+    cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT12H")
+    zones: dict[str, tuple[dt.date, dt.date]] = {}
+    for plan in plans:
+        mine = [t for p, t in chosen if p is plan]
+        for tzid, (first, last) in _zones(plan, mine, []).items():
+            lo, hi = zones.get(tzid, (first, last))
+            zones[tzid] = (min(lo, first), max(hi, last))
+    if plans:
+        for tzid, (first, last) in _zones(plans[0], [], cancelled).items():
+            lo, hi = zones.get(tzid, (first, last))
+            zones[tzid] = (min(lo, first), max(hi, last))
+    for tzid, (first, last) in sorted(zones.items()):
+        cal.add_component(vtimezone(tzid, first, last))
+    head = cal.to_ical().decode("utf-8")
+    end = "END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    parts = [head[: -len(end)]]
+    for event in events:
+        parts.append(event.finish(previous.kept.get(event.uid), stamp, lines))
+    for gone in cancelled:
+        parts.append(gone.to_ical().decode("utf-8"))
+    parts.append(end)
+    return "".join(parts)
