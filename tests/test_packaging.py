@@ -174,7 +174,7 @@ def test_render_and_init_work_from_the_wheel(installed):
     deck = (outside / "docs" / "deck.html").read_text(encoding="utf-8")
     assert 'dir="rtl"' in deck
     # A heading from the Hebrew message catalog (not in the playbook), not its English msgid.
-    assert "היעדים של הארגון בתקשורת הפנים ארגונית בשנה הקרובה" in deck
+    assert "התפקיד והאחריות שלכם כמנהלים" in deck
     r = run(
         bin_dir / "launchkit",
         "init",

@@ -185,7 +185,7 @@ def test_invitations_greet_once(playbook: str) -> None:
     files = _files(plan, Artefact.invitations)
     text = files["invitations/email.txt"]
     body = text.split("\n\n", 1)[1]
-    greetings = re.findall(r"^(Hello|Hi|שלום|Merhaba|Ciao|Buongiorno)\b", body, re.MULTILINE)
+    greetings = re.findall(r"^\u200f?(Hello|Hi|שלום|Merhaba|Ciao|Buongiorno)\b", body, re.MULTILINE)
     assert len(greetings) == 1, body
     assert (
         len(
@@ -238,9 +238,10 @@ def test_eml_is_a_draft_with_text_html_and_the_qr_code(lang: str) -> None:
 
 
 def test_eml_headers_survive_control_characters(write: Callable[..., Path]) -> None:
-    # found by tests/test_fuzz.py: a form feed in the app's name made `email` refuse the Subject
+    # found by tests/test_fuzz.py: a form feed in the app's name made `email` refuse the Subject.
+    # Control characters are refused when the playbook is read now; line breaks still get here.
     text = (DATA / "en.yaml").read_text(encoding="utf-8")
-    text = text.replace("  app_name: Connect\n", '  app_name: "Con\\fnect\\x17\\u2028x"\n')
+    text = text.replace("  app_name: Connect\n", '  app_name: "Con\\nnect\\u2028x"\n')
     text = text.replace("  signed_by: Alex Morgan, CEO\n", '  signed_by: "Alex\\nMorgan"\n')
     files = _files(hand_plan("en", write(text)), Artefact.invitations)
     msg = email.message_from_string(files["invitations/email.eml"], policy=policy.default)

@@ -265,9 +265,8 @@ def _special(code: str, kind: Kind, years: tuple[int, ...], locale: str) -> dict
     country = code.partition("-")[0]
     if not years or (kind == "eves" and country != "IL"):
         return {}
-    category = {"optional": "optional", "half_days": "half_day"}.get(kind)
-    if category is not None and category not in _categories(country):
-        return {}
+    # A country without the category caches an empty table: a cached year never imports the
+    # holidays package, which is most of `check`'s start-up (bench/README.md).
     return cached_holidays(
         f"{code}~{kind}1",
         list(years),
@@ -280,6 +279,9 @@ def _compute_special(code: str, kind: Kind, years: list[int], locale: str) -> di
     import holidays
 
     country, _, subdiv = code.partition("-")
+    category = {"optional": "optional", "half_days": "half_day"}.get(kind)
+    if category is not None and category not in _categories(country):
+        return {}
     if kind != "eves":
         category = "optional" if kind == "optional" else "half_day"
         table = holidays.country_holidays(

@@ -14,6 +14,7 @@ from launchkit.outputs.render.base import (
     OutputFile,
     RenderContext,
     Rendering,
+    capfirst,
     safe_name,
 )
 
@@ -115,7 +116,7 @@ def render_teasers(ctx: RenderContext) -> Rendering:
 def headline(ctx: RenderContext) -> str:
     """What a poster or screen is headed with: the app's name, else the playbook's title (a
     poster headed "The app" reads as a template nobody filled in)."""
-    return ctx.app_name[:1].upper() + ctx.app_name[1:] if ctx.app_named else ctx.playbook.title
+    return capfirst(ctx.app_name, ctx.locale) if ctx.app_named else ctx.playbook.title
 
 
 def missing_copy(ctx: RenderContext, channel: str) -> Diagnostic:
