@@ -163,3 +163,25 @@ def test_status_shows_where_each_gate_is_heading(cli: Callable[..., Any], tmp_pa
         "Mon,", "2/15",
     ]  # fmt: skip
     assert "too little history to forecast" in r.stdout.split("downloads")[-1]
+
+
+@pytest.mark.parametrize("huge", [1e308, -1e308, 1e200])
+def test_values_too_large_to_square_give_no_forecast_not_a_crash(huge: float) -> None:
+    rows = points(("2027-01-01", 1), ("2027-01-08", huge), ("2027-01-15", 3))
+    assert forecast("managers_active_pct", rows, D("2027-01-29"), 100) is None
+    assert forecast("tickets", rows, D("2027-01-29"), 100) is None
+
+
+def test_check_with_a_huge_metric_in_the_history(cli: Callable[..., Any], tmp_path: Path) -> None:
+    (tmp_path / "launch.yaml").write_text(PLAYBOOK, encoding="utf-8")
+    history = HISTORY.replace(
+        "2027-01-25,managers_active_pct,78", "2027-01-25,managers_active_pct,1e308"
+    )
+    (tmp_path / "history.csv").write_text(history, encoding="utf-8")
+    r = cli(
+        "check", str(tmp_path / "launch.yaml"), "--metrics", str(tmp_path / "history.csv"),
+        "--as-of", "2027-02-02", "--format", "json",
+    )  # fmt: skip
+    assert r.exit_code in (0, 1), r.stderr
+    found = {(f["code"], f["id"]) for f in json.loads(r.stdout)["findings"]}
+    assert ("forecast-miss", "managers-on-app") not in found

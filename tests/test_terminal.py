@@ -81,7 +81,7 @@ def test_plan_in_a_terminal_keeps_ids_whole_and_every_column(name, columns, tmp_
 
 
 def test_visual_order_turns_hebrew_for_terminals_without_bidi(tmp_path):
-    from bidi import get_display
+    from bidi.algorithm import get_display
 
     out = in_terminal(["plan", "app-launch.he", "--bidi", "visual"], 120, tmp_path)
     title = "השקת אפליקציית העובדים שלנו"
@@ -149,7 +149,7 @@ def test_status_in_a_terminal_keeps_ids_whole(name, as_of, columns, tmp_path):
 
 
 def test_status_in_visual_order_for_terminals_without_bidi(tmp_path):
-    from bidi import get_display
+    from bidi.algorithm import get_display
 
     out = in_terminal(["status", "app-launch.he", "--as-of", "2026-12-10"], 80, tmp_path, TMUX="x")
     assert get_display("באיחור (4)", base_dir="R") in out

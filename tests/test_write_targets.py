@@ -225,3 +225,11 @@ def test_a_replaced_output_keeps_its_owner_and_group(cli, playbook, tmp_path):
     assert cli("plan", str(playbook), "-f", "csv", "-o", str(out)).exit_code == 0
     st = out.stat()
     assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (4321, 8765, 0o640)
+
+
+def test_a_dash_is_standard_output(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = cli("plan", "starter", "--launch", "2027-03-15", "-f", "json", "-o", "-")
+    assert r.exit_code == 0
+    assert r.stdout.startswith("{")
+    assert not (tmp_path / "-").exists()

@@ -26,16 +26,29 @@ def main() -> None:
     if args == ["--version"]:
         from launchkit import __version__
 
-        sys.stdout.write(f"{PROGRAM} {__version__}\n")
+        _write(f"{PROGRAM} {__version__}\n")
         return
     if args in (["--help"], ["-h"]) and _is_launchkit() and terminal_columns() >= FULL_WIDTH:
         text = stored_help()
         if text is not None:
-            sys.stdout.write(text)
+            _write(text)
             return
     from launchkit.cli import main as cli_main
 
     cli_main()
+
+
+def _write(text: str) -> None:
+    """Print `text`; a reader that stopped early (`launchkit --help | head -1`) ends it quietly
+    with 141, as every command does (launchkit.cli.app)."""
+    import os
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(141) from None
 
 
 def stored_help() -> str | None:

@@ -240,9 +240,10 @@ def emit(
     """Print `text`, or write it to `output` once it is complete (see `launchkit.load.atomic`).
 
     `kind` (`plan.json`, `export.ics` ...) says how an existing file launchkit wrote is recognised
-    (`launchkit.outputs.ownership`); any other existing file needs `force`.
+    (`launchkit.outputs.ownership`); any other existing file needs `force`. `-o -` is standard
+    output, as in most command-line tools.
     """
-    if output is None:
+    if output is None or str(output) == "-":
         typer.echo(text, nl=not text.endswith("\n"))
         return
     from launchkit.load.atomic import write_output

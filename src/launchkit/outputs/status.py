@@ -341,7 +341,7 @@ def _forecast_text(f: GateForecast, words: dict[str, str], day: Callable[[dt.dat
 
 
 def _visual(text: str) -> str:
-    from bidi import get_display
+    from bidi.algorithm import get_display  # mirrors brackets; bidi.get_display does not
 
     return str(get_display(text, base_dir="R")) if text else text
 

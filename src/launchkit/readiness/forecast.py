@@ -134,6 +134,18 @@ def forecast(
     """
     if len(points) < MIN_POINTS:
         return None
+    try:
+        ahead = _forecast(metric, points, on, target, rising)
+    except (OverflowError, ZeroDivisionError, ValueError):
+        return None  # values so large that their squares leave the floats: no trend to tell
+    if ahead is None or not all(math.isfinite(v) for v in (ahead.value, ahead.low, ahead.high)):
+        return None
+    return ahead
+
+
+def _forecast(
+    metric: str, points: list[Point], on: dt.date, target: float | None, rising: bool
+) -> Forecast | None:
     points = sorted(points, key=lambda p: p.on)
     first = points[0].on
     xs = [float((p.on - first).days) for p in points]

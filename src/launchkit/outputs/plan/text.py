@@ -256,7 +256,7 @@ def _cell_writer(rtl: bool, order: Order) -> Callable[..., str]:
     from rich.cells import cell_len
 
     if rtl and order == "visual":
-        from bidi import get_display
+        from bidi.algorithm import get_display  # mirrors brackets; bidi.get_display does not
 
         def visual(text: str, width: int = 0, right: bool = False, last: bool = False) -> str:
             shown = str(get_display(text, base_dir="R")) if text else ""
