@@ -88,8 +88,19 @@ def export_ics(plan: Plan, options: ExportOptions) -> str:
     # RFC 5545 3.2.19: a VTIMEZONE for every TZID any event uses, the cancelled ones included.
     for tzid, (first, last) in sorted(_zones(plan, tasks, cancelled).items()):
         cal.add_component(vtimezone(tzid, first, last))
-    # The calendar's own lines and time zones go through icalendar as a whole; each event is
-    # written once from its folded lines (see _FastEvent), then the calendar is closed.
+    return _close(cal, events, cancelled, previous, stamp, lines)
+
+
+def _close(
+    cal: Calendar,
+    events: list[Any],
+    cancelled: list[Event],
+    previous: _Previous,
+    stamp: dt.datetime,
+    lines: _Lines,
+) -> str:
+    """The calendar's text: its own lines and time zones through icalendar as a whole, then each
+    event written once from its folded lines (see _FastEvent), the cancelled ones, and the end."""
     head = cal.to_ical().decode("utf-8")
     end = "END:VCALENDAR\r\n"
     assert head.endswith(end)
@@ -819,13 +830,4 @@ def export_ics_launches(plans: list[Plan], options: ExportOptions, name: str) ->
             zones[tzid] = (min(lo, first), max(hi, last))
     for tzid, (first, last) in sorted(zones.items()):
         cal.add_component(vtimezone(tzid, first, last))
-    head = cal.to_ical().decode("utf-8")
-    end = "END:VCALENDAR\r\n"
-    assert head.endswith(end)
-    parts = [head[: -len(end)]]
-    for event in events:
-        parts.append(event.finish(previous.kept.get(event.uid), stamp, lines))
-    for gone in cancelled:
-        parts.append(gone.to_ical().decode("utf-8"))
-    parts.append(end)
-    return "".join(parts)
+    return _close(cal, events, cancelled, previous, stamp, lines)
