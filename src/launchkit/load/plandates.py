@@ -76,11 +76,13 @@ def _literal_date(locale: str) -> re.Pattern[str]:
     """A pattern for a day written out in `locale` or in English: 15 March, March 8, 2027-03-15."""
     from babel.dates import get_month_names
 
+    from launchkit.model.locales import babel_locale
+
     names: set[str] = set()
     for loc in {locale, "en"}:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
-                for n in get_month_names(width, context, loc.replace("-", "_")).values():
+                for n in get_month_names(width, context, babel_locale(loc)).values():
                     # As written mid-sentence and at a sentence's start; English months are
                     # never lower case, so "you may 3 times" is not a date.
                     name = str(n).rstrip(".׳'")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from launchkit.model.locales import babel_locale, language_of
 from launchkit.outputs.jsontext import dumps
 from launchkit.readiness.advice import Advice, Candidate, Reason
 
@@ -90,7 +91,7 @@ SHOW_NAMES = 3
 
 
 def _words(locale: str) -> dict[str, str]:
-    return WORDS.get(locale.split("-")[0].split("_")[0], WORDS["en"])
+    return WORDS.get(language_of(locale), WORDS["en"])
 
 
 def reason_text(reason: Reason, locale: str) -> str:
@@ -111,7 +112,7 @@ def _day(day: dt.date, locale: str) -> str:
     from babel.dates import format_skeleton
 
     try:
-        return str(format_skeleton("yMMMEd", day, locale=locale.replace("-", "_")))
+        return str(format_skeleton("yMMMEd", day, locale=babel_locale(locale)))
     except (ValueError, LookupError):
         return str(format_skeleton("yMMMEd", day, locale="en"))
 

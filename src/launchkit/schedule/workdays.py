@@ -15,7 +15,7 @@ from functools import cache
 from typing import Literal
 
 from launchkit.model import WEEKDAYS, CalendarSpec
-from launchkit.model.locales import language_of
+from launchkit.model.locales import babel_locale, language_of
 
 CLOSED_DAY = {"en": "closed day", "he": "יום סגור", "it": "giorno di chiusura", "tr": "kapalı gün"}
 """What `why_closed` says about a day listed under `closed`, per locale."""
@@ -382,6 +382,6 @@ def _weekday_name(weekday: int, locale: str) -> str:
     from babel.dates import get_day_names
 
     try:
-        return str(get_day_names("wide", locale=locale.replace("-", "_"))[weekday])
+        return str(get_day_names("wide", locale=babel_locale(locale))[weekday])
     except (ValueError, LookupError):
         return str(get_day_names("wide", locale="en")[weekday])

@@ -252,7 +252,7 @@ class RenderContext:
                 from babel.dates import format_skeleton
 
                 text = self._dates[key] = str(
-                    format_skeleton("MMMMd", day, locale=self.locale.replace("-", "_"))
+                    format_skeleton("MMMMd", day, locale=babel_locale(self.locale))
                 )
             return text
         if form == "weekday":

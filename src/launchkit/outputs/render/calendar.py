@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from launchkit.model.locales import babel_locale
 from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering, gettext_for
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def first_weekday(ctx: RenderContext) -> int:
     from babel import Locale, UnknownLocaleError
     from babel.core import get_global
 
-    name = ctx.locale.replace("-", "_")
+    name = babel_locale(ctx.locale)
     try:
         locale = Locale.parse(name)
     except (ValueError, UnknownLocaleError):
@@ -284,16 +285,14 @@ class _Builder:
     def _weekday_names(self, grid: pycal.Calendar) -> list[str]:
         from babel.dates import get_day_names
 
-        names = get_day_names("wide", locale=self.ctx.locale.replace("-", "_"))
+        names = get_day_names("wide", locale=babel_locale(self.ctx.locale))
         return [str(names[d]) for d in grid.iterweekdays()]
 
     def _month_title(self, year: int, month: int) -> str:
         from babel.dates import format_skeleton
 
         return str(
-            format_skeleton(
-                "yMMMM", dt.date(year, month, 1), locale=self.ctx.locale.replace("-", "_")
-            )
+            format_skeleton("yMMMM", dt.date(year, month, 1), locale=babel_locale(self.ctx.locale))
         )
 
     def _fit(self, month: Month) -> Month:

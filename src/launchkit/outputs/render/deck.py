@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from launchkit.model.locales import babel_locale
 from launchkit.outputs.render.base import OutputFile, RenderContext, Rendering, gettext_for
 
 if TYPE_CHECKING:
@@ -353,7 +354,7 @@ def _span(amount: int, unit: str, ctx: RenderContext) -> str:
     step: Literal["week", "day"] = "week" if unit == "w" else "day"
     return str(
         format_timedelta(dt.timedelta(days=days), threshold=10**6, granularity=step,
-                         format="long", locale=ctx.locale.replace("-", "_"))
+                         format="long", locale=babel_locale(ctx.locale))
     )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from launchkit.model.locales import babel_locale
 from launchkit.outputs.site.words import words_for
 
 if TYPE_CHECKING:
@@ -234,7 +235,7 @@ def _date_formatter(locale: str) -> Callable[[dt.date], str]:
     from babel.dates import format_skeleton
 
     def fmt(day: dt.date) -> str:
-        return str(format_skeleton("yMMMEd", day, locale=locale.replace("-", "_")))
+        return str(format_skeleton("yMMMEd", day, locale=babel_locale(locale)))
 
     return fmt
 

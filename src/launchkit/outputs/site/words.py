@@ -253,4 +253,6 @@ WORDS: dict[str, dict[str, str]] = {
 
 def words_for(locale: str) -> dict[str, str]:
     """The table of a locale (`he`, `he-IL`), English where there is none."""
-    return WORDS.get(locale.replace("_", "-").split("-")[0], WORDS["en"])
+    from launchkit.model.locales import language_of
+
+    return WORDS.get(language_of(locale), WORDS["en"])
