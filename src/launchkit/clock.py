@@ -24,3 +24,12 @@ def today_in(timezone: str) -> dt.date:
     from zoneinfo import ZoneInfo
 
     return dt.datetime.now(ZoneInfo(timezone)).date()
+
+
+def now_utc() -> dt.datetime:
+    """The clock of exported calendars and built sites (DTSTAMP, "updated"), in UTC;
+    `SOURCE_DATE_EPOCH` pins it, as reproducible builds expect."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)

@@ -58,7 +58,8 @@ and it is not done.
     from launchkit.cli.common import check_as_of, is_repository, load, planned
     from launchkit.clock import today_in
     from launchkit.outputs.reporters import reporter
-    from launchkit.readiness import check_readiness, load_metrics
+    from launchkit.readiness import check_readiness
+    from launchkit.readiness.forecast import load_with_history
 
     if is_repository(playbook):
         from launchkit.cli.common import schedule_all
@@ -80,12 +81,9 @@ and it is not done.
     loaded = load(playbook)
     plan = planned(loaded, launch)
     judged = check_as_of(as_of or today_in(loaded.playbook.timezone), plan)
-    values = load_metrics(metrics, judged) if metrics else None
-    history = None
-    if metrics is not None and any(v.on is not None for v in (values or {}).values()):
-        from launchkit.readiness.forecast import read_history
-
-        history = read_history(metrics, judged)
+    values = history = None
+    if metrics is not None:
+        values, history = load_with_history(metrics, judged)
     report = check_readiness(plan, judged, values, strict=strict, history=history)
     width = terminal_width(None) if format is Format.text and output is None else None
     inputs = playbook_inputs(playbook) + ([metrics] if metrics else [])

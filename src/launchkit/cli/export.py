@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from launchkit.cli.common import (
     playbook_argument,
     playbook_inputs,
 )
+from launchkit.clock import now_utc
 
 if TYPE_CHECKING:
     from launchkit.outputs.export import ExportFormat, ExportOptions
@@ -118,7 +118,7 @@ def _export_launches(
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--alarm") from None
     previous = output.read_bytes() if output is not None and output.is_file() else None
-    options = ExportOptions(owner=owner, site=site, alarm=before, now=_now(), previous=previous)
+    options = ExportOptions(owner=owner, site=site, alarm=before, now=now_utc(), previous=previous)
     try:
         text = export_ics_launches(plans, options, repo.name)
     except PreviousCalendarError as e:
@@ -185,19 +185,11 @@ def _options(
         owner=owner,
         site=site,
         alarm=before,
-        now=_now(),
+        now=now_utc(),
         previous=previous,
         markdown=markdown,
         force=force,
     )
-
-
-def _now() -> dt.datetime:
-    """The DTSTAMP clock; SOURCE_DATE_EPOCH (reproducible builds) pins it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC)
 
 
 def _is_launchkit_calendar(data: bytes) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,9 +56,9 @@ def site(
     Example: launchkit site app-launch.he -o site
     """
     from launchkit.cli.common import load
+    from launchkit.clock import now_utc, today_in
     from launchkit.outputs.site import LaunchInput, build_site
-    from launchkit.readiness import load_metrics
-    from launchkit.readiness.forecast import read_history
+    from launchkit.readiness.forecast import load_with_history
     from launchkit.schedule import schedule
 
     if base_url is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", base_url):
@@ -74,22 +73,20 @@ def site(
     inputs = []
     for lp in loaded:
         plan = schedule(lp)
-        from launchkit.clock import today_in
-
         judged = as_of or today_in(lp.playbook.timezone)
         values = history = None
         source = files_by_id.get(lp.playbook.id)
         if source is not None:
-            values = load_metrics(source, judged)
-            if any(v.on is not None for v in values.values()):
-                history = read_history(source, judged)
+            values, history = load_with_history(source, judged)
         inputs.append(LaunchInput(plan, values, history, judged))
 
     def previous(name: str) -> bytes | None:
         path = output / name
         return path.read_bytes() if path.is_file() else None
 
-    files = build_site(inputs, now=_now(), base_url=base_url, token=feed_token, previous=previous)
+    files = build_site(
+        inputs, now=now_utc(), base_url=base_url, token=feed_token, previous=previous
+    )
     read = [p for name in playbooks for p in playbook_inputs(name)] + list(files_by_id.values())
     _write(output, files, force, read)
     typer.echo(str(output / "index.html"))
@@ -111,13 +108,6 @@ def _metrics_files(given: list[str], ids: list[str]) -> dict[str, Path]:
             )
         out[name] = Path(file)
     return out
-
-
-def _now() -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _write(folder: Path, files: Sequence[object], force: bool, inputs: list[Path]) -> None:

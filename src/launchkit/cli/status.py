@@ -62,11 +62,10 @@ def status(
     width = shutil.get_terminal_size((80, 24)).columns if tty else 80
     history = None
     if metrics is not None:
-        from launchkit.readiness import load_metrics
-        from launchkit.readiness.forecast import read_history
+        from launchkit.readiness.forecast import load_with_history
 
-        load_metrics(metrics, as_of_day)  # reports a bad file with its places
-        history = read_history(metrics, as_of_day)
+        # Any metrics file shows the gates' forecasts; one without dates has no history for them.
+        history = load_with_history(metrics, as_of_day)[1] or {}
     order = bidi_order(bidi.value)
     color = tty and use_color()
     typer.echo(

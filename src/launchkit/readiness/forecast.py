@@ -18,7 +18,10 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from launchkit.readiness.metrics import Metrics
 
 Model = Literal["line", "saturating"]
 
@@ -185,6 +188,16 @@ def _crossing(
     if x > 3660:  # ten years out is no forecast
         return None
     return first + dt.timedelta(days=math.ceil(x))
+
+
+def load_with_history(path: Path, as_of: dt.date) -> tuple[Metrics, History | None]:
+    """A `--metrics` file's values as of `as_of` (problems reported with their places), and its
+    dated history when it is a `date,metric,value` file (None for any other kind)."""
+    from launchkit.readiness.metrics import load_metrics
+
+    values = load_metrics(path, as_of)
+    dated = any(v.on is not None for v in values.values())
+    return values, read_history(path, as_of) if dated else None
 
 
 def read_history(path: Path | str, as_of: dt.date) -> History:
