@@ -150,23 +150,16 @@ def summarize(plan: Plan, as_of: dt.date, history: History | None = None) -> Sta
 
 def _forecasts(plan: Plan, as_of: dt.date, history: History) -> list[GateForecast]:
     from launchkit.readiness.dates import due_day
-    from launchkit.readiness.forecast import forecast
+    from launchkit.readiness.forecast import gate_outlook
 
     out = []
     for gate in plan.playbook.gates:
-        target = gate.min if gate.min is not None else gate.max
-        if gate.metric is None or target is None:
-            continue
         by = due_day(gate.by, plan.launch, plan.calendar())
         if by <= as_of:
             continue
-        rising = gate.min is not None
-        ahead = forecast(gate.metric, history.get(gate.metric, []), by, target, rising=rising)
-        misses = ahead is not None and (
-            (gate.min is not None and ahead.value < gate.min)
-            or (gate.max is not None and ahead.value > gate.max)
-        )
-        out.append(GateForecast(gate.id, by, target, misses, ahead))
+        outlook = gate_outlook(gate, history.get(gate.metric or "", []), by)
+        if outlook is not None:
+            out.append(GateForecast(gate.id, by, outlook.target, outlook.misses, outlook.forecast))
     return out
 
 

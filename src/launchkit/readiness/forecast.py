@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from launchkit.model import Gate
     from launchkit.readiness.metrics import Metrics
 
 Model = Literal["line", "saturating"]
@@ -188,6 +189,30 @@ def _crossing(
     if x > 3660:  # ten years out is no forecast
         return None
     return first + dt.timedelta(days=math.ceil(x))
+
+
+@dataclass(frozen=True)
+class GateOutlook:
+    """Where a `min:` or `max:` gate's metric is heading by the gate's day."""
+
+    target: float
+    forecast: Forecast | None
+    """None: fewer than three dated values, or none that a trend can be fitted to."""
+    misses: bool
+    """The projection falls short of `min` (or goes past `max`) on the gate's day."""
+
+
+def gate_outlook(gate: Gate, points: list[Point], due: dt.date) -> GateOutlook | None:
+    """The gate's metric projected to `due`; None for a gate with no `min` or `max` to reach."""
+    target = gate.min if gate.min is not None else gate.max
+    if gate.metric is None or target is None:
+        return None
+    ahead = forecast(gate.metric, points, due, target, rising=gate.min is not None)
+    misses = ahead is not None and (
+        (gate.min is not None and ahead.value < gate.min)
+        or (gate.max is not None and ahead.value > gate.max)
+    )
+    return GateOutlook(target, ahead, misses)
 
 
 def load_with_history(path: Path, as_of: dt.date) -> tuple[Metrics, History | None]:

@@ -9,7 +9,7 @@ from launchkit.diagnostics import LaunchkitError, Severity, error
 from launchkit.model import Gate
 from launchkit.readiness.dates import WorkingDays, due_day
 from launchkit.readiness.findings import Finding, Phrase, Subject
-from launchkit.readiness.forecast import History, forecast
+from launchkit.readiness.forecast import History, gate_outlook
 from launchkit.readiness.metrics import Metrics, MetricValue, format_value
 from launchkit.readiness.rules import RULES, Outcome, RuleContext
 from launchkit.readiness.waivers import apply_waiver
@@ -60,13 +60,11 @@ def _forecast(
     """
     if ctx.history is None or gate.metric is None or due <= ctx.as_of:
         return []
-    if gate.min is None and gate.max is None:
-        return []
     points = ctx.history.get(gate.metric, [])
-    rising = gate.min is not None
-    target = gate.min if gate.min is not None else gate.max
-    assert target is not None
-    ahead = forecast(gate.metric, points, due, target, rising=rising)
+    outlook = gate_outlook(gate, points, due)
+    if outlook is None:
+        return []
+    ahead, target, misses = outlook.forecast, outlook.target, outlook.misses
     if ahead is None:
         message = (
             f"{gate.metric} has {len(points)} dated value{'s' if len(points) != 1 else ''} "
@@ -79,9 +77,6 @@ def _forecast(
     )
     trend = "a saturating curve" if ahead.model == "saturating" else "a straight line"
     basis = f"{trend} through {ahead.points} values"
-    misses = (gate.min is not None and ahead.value < gate.min) or (
-        gate.max is not None and ahead.value > gate.max
-    )
     needs = " and ".join(
         ([f"at least {format_value(gate.min)}"] if gate.min is not None else [])
         + ([f"at most {format_value(gate.max)}"] if gate.max is not None else [])

@@ -320,19 +320,19 @@ def _charts(
     """One small chart per metric gate: its dated history, the target, and the forecast."""
     from launchkit.outputs.site.chart import metric_chart
     from launchkit.readiness.dates import due_day
-    from launchkit.readiness.forecast import forecast
+    from launchkit.readiness.forecast import gate_outlook
     from launchkit.readiness.metrics import format_value
 
     charts = []
     for gate in plan.playbook.gates:
         if gate.metric is None:
             continue
-        target = gate.min if gate.min is not None else gate.max
         by = due_day(gate.by, plan.launch, plan.calendar())
         points = (history or {}).get(gate.metric, [])
-        ahead = None
-        if target is not None and by > as_of:
-            ahead = forecast(gate.metric, points, by, target, rising=gate.min is not None)
+        # A gate already due gets its target drawn, but no forecast (no points to fit).
+        outlook = gate_outlook(gate, points if by > as_of else [], by)
+        target = outlook.target if outlook is not None else None
+        ahead = outlook.forecast if outlook is not None else None
         projected = ""
         if ahead is not None:
             projected = words["projected"].format(
