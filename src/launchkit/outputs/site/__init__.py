@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from launchkit.model.locales import babel_locale
+from launchkit.model.locales import babel_locale, is_rtl
+from launchkit.outputs.render.i18n import text_direction
 from launchkit.outputs.site.words import words_for
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ def build_site(
         w=home_words,
         updated=updated,
         lang=home_locale,
-        dir="rtl" if home_locale.startswith("he") else "ltr",
+        dir=text_direction(home_locale),
     )
     files.append(SiteFile("index.html", home.encode("utf-8")))
     css = (data_dir("templates") / "site" / "style.css").read_bytes()
@@ -177,7 +178,6 @@ def _launch(
 ) -> tuple[Launch, list[SiteFile]]:
     from launchkit.clock import today_in
     from launchkit.outputs.render import render
-    from launchkit.outputs.render.i18n import text_direction
     from launchkit.outputs.status import summarize
     from launchkit.readiness import check_readiness
 
@@ -353,7 +353,7 @@ def _charts(
                 ),
                 "projected": projected,
                 "met": met,
-                "svg": metric_chart(points, target, by, ahead, rtl=plan.playbook.locale == "he")
+                "svg": metric_chart(points, target, by, ahead, rtl=is_rtl(plan.playbook.locale))
                 if points
                 else None,
                 "no_history": words["no_history"],
