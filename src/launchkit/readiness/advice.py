@@ -111,7 +111,7 @@ def advise(
     calendars: dict[object, WorkCalendar] = {}
     seed = schedule(loaded, first, calendars)
     main = seed.calendar()
-    windows = quiet_windows(_widened(seed, first, last))
+    windows = quiet_windows(seed, also=(last,))
     days = main.working_days(first, last)
     candidates = []
     for day in days:
@@ -127,11 +127,6 @@ def advise(
 
     candidates.sort(key=order)
     return Advice(playbook.id, first, last, as_of, planned, site, candidates)
-
-
-def _widened(plan: Plan, first: dt.date, last: dt.date) -> Plan:
-    """The plan with its launch day range in view, so holiday-named quiet periods cover it."""
-    return Plan(plan.loaded, last, plan.tasks, dict(plan.site_launch), calendars=plan.calendars)
 
 
 def _judge(plan: Plan, as_of: dt.date, windows: list[QuietWindow]) -> Candidate:

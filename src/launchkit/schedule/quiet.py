@@ -47,12 +47,13 @@ class QuietHit:
     window: QuietWindow
 
 
-def quiet_windows(plan: Plan) -> list[QuietWindow]:
-    """The playbook's quiet periods, each as the set of days it covers around the plan."""
+def quiet_windows(plan: Plan, also: tuple[dt.date, ...] = ()) -> list[QuietWindow]:
+    """The playbook's quiet periods, each as the set of days it covers around the plan (and
+    around the days in `also`: the launch days `advise` tries)."""
     periods = plan.playbook.quiet
     if not periods:
         return []
-    days = [plan.launch, *(d for t in plan.tasks for d in (t.start, t.end, *t.occurrences))]
+    days = [plan.launch, *also, *(d for t in plan.tasks for d in (t.start, t.end, *t.occurrences))]
     first, last = min(days) - dt.timedelta(days=400), max(days) + dt.timedelta(days=400)
     named: dict[dt.date, list[str]] | None = None
     out = []
