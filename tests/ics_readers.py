@@ -254,8 +254,18 @@ def _vobject(text: str) -> Reading:
 
 def _ics(text: str) -> Reading:
     import ics
+    import tatsu.color
 
-    cal = ics.Calendar(text)
+    # ics-py parses each line with TatSu, which calls colorama.init() on every
+    # parse where colorama is installed; each call wraps sys.stdout once more,
+    # and a few thousand lines later isatty() recurses too deep. The reader
+    # needs no colours, so TatSu's colour set-up is skipped while it reads.
+    colour_init = tatsu.color.init
+    tatsu.color.init = lambda: None
+    try:
+        cal = ics.Calendar(text)
+    finally:
+        tatsu.color.init = colour_init
     events: dict[str, Event] = {}
     for e in cal.events:
         if e.all_day:
