@@ -41,7 +41,8 @@ def main() -> int:
             stats.touch()
             env = dict(os.environ, LAUNCHKIT_FUZZ="long", LAUNCHKIT_FUZZ_STATS=str(stats))
             env["LAUNCHKIT_FUZZ_EXAMPLES"] = str(args.examples)
-            command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+            # -n 0: one process per job, whose peak memory is that of the commands it ran
+            command = [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider"]
             # a seed per job, so that the jobs try different cases
             command += [f"--hypothesis-seed={random.randrange(2**32)}", "tests/test_fuzz.py"]
             children.append((subprocess.Popen(command, cwd=ROOT, env=env), stats))

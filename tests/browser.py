@@ -1,31 +1,33 @@
-"""Headless Chromium for the layout tests: print a page to PDF, screenshot it, and measure its
-layout from inside the page.
+"""Headless Chromium for the tests that look at launchkit's HTML as a reader's browser does:
+lay a page out at the size it is meant for, measure it from inside, print it to PDF, take a
+screenshot, and read the printed PDF's text back page by page.
 
-Debian's `chromium` is driven through its command line only (no Playwright, no browser
-download). `measure` runs a script in the page by appending it to a copy of the HTML, waits for
-the fonts, and reads back what the script wrote into the DOM with `--dump-dom`.
+Playwright (from PyPI) drives Debian's `chromium` through `executable_path`; no browser is
+downloaded. One browser serves a whole test run (the `chromium` fixture in conftest.py starts
+it on first use and closes it at the end; each xdist worker has its own), and every document
+gets a fresh page in it, so a test pays for a page, not for a browser start.
 
-`need_chromium()` skips a test when Chromium is missing and fails it when `CI=true`, where the
-browser must be there (.ci/setup-render.sh installs it).
+Without Chromium or Playwright the tests skip with the command that installs them; with
+`CI=true` they fail instead, so CI cannot pass by skipping.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import shutil
-import subprocess
-import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pytest
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-INSTALL = "bash .ci/setup-render.sh"
-FLAGS = [
-    "--headless",
+INSTALL = "bash .ci/setup-render.sh && pip install -e '.[test]'"
+ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--no-first-run",
@@ -34,71 +36,87 @@ FLAGS = [
     "--disable-sync",
     "--hide-scrollbars",
 ]
+MM = 96 / 25.4
+"""CSS pixels in a millimetre."""
 
 
-def need_chromium() -> str:
-    """The browser's path; skips the test without it, or fails it on CI."""
+def missing() -> str | None:
+    """What is not installed ("chromium", "playwright" or both), or None."""
+    lacking = []
     if CHROMIUM is None:
-        message = f"chromium is not installed ({INSTALL})"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
-
-
-def _run(args: list[str], timeout: int = 180) -> str:
-    browser = need_chromium()
-    with tempfile.TemporaryDirectory() as profile:
-        done = subprocess.run(
-            [browser, *FLAGS, f"--user-data-dir={profile}", *args],
-            check=True,
-            capture_output=True,
-            timeout=timeout,
-        )
-    return done.stdout.decode("utf-8", "replace")
-
-
-def print_to_pdf(html: Path, pdf: Path) -> None:
-    """Print `html` as a reader would, without the browser's header and footer."""
-    _run(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()])
-
-
-def screenshot(html: Path, png: Path, width: int = 1280, height: int = 1600) -> None:
-    """A PNG of the top `width` x `height` pixels of `html`, for a person to look at."""
-    _run([f"--window-size={width},{height}", f"--screenshot={png}", html.as_uri()])
-
-
-MARK = "launchkit-measure"
-
-
-def measure(html: Path, script: str, width: int = 1400, height: int = 1000) -> Any:
-    """Run `script` in `html` once its fonts are loaded; `script` is the body of a function that
-    returns a JSON-able value, which `measure` returns."""
-    page = html.read_text(encoding="utf-8")
-    probe = (
-        "<script>document.fonts.ready.then(() => {"
-        f"const result = (() => {{ {script} }})();"
-        f"const out = document.createElement('pre'); out.id = '{MARK}';"
-        "out.textContent = JSON.stringify(result); document.body.appendChild(out);"
-        "});</script>"
-    )
-    copy = html.with_name(f".{html.stem}.measure.html")
-    copy.write_text(page.replace("</body>", probe + "</body>"), encoding="utf-8")
+        lacking.append("chromium")
     try:
-        dom = _run(
-            [f"--window-size={width},{height}", "--virtual-time-budget=5000", "--dump-dom",
-             copy.as_uri()]
-        )  # fmt: skip
-    finally:
-        copy.unlink()
-    found = re.search(rf'<pre id="{MARK}">(.*?)</pre>', dom, re.S)
-    assert found, f"the measuring script did not run in {html.name}"
-    import html as htmllib
-
-    return json.loads(htmllib.unescape(found.group(1)))
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        lacking.append("playwright")
+    return " and ".join(lacking) or None
 
 
-OVERFLOW_SCRIPT = """
+@dataclass(frozen=True)
+class Medium:
+    """Where a document is shown: a printed page (width and margin in mm) or a screen (px)."""
+
+    name: str
+    width: float
+    height: float
+    printed: bool
+    margin_mm: float = 0.0
+
+    @property
+    def viewport(self) -> dict[str, int]:
+        if not self.printed:
+            return {"width": round(self.width), "height": round(self.height)}
+        content = (self.width - 2 * self.margin_mm) * MM
+        return {"width": int(content), "height": int((self.height - 2 * self.margin_mm) * MM)}
+
+
+A4_PAGES = Medium("A4, 12 mm margins", 210, 297, printed=True, margin_mm=12)
+A4_SHEET = Medium("A4 sheet, no margin", 210, 297, printed=True)
+SCREEN = Medium("16:9 screen", 1920, 1080, printed=False)
+MAIL = Medium("mail window", 800, 900, printed=False)
+PHONE = Medium("phone mail app", 375, 700, printed=False)
+
+
+@dataclass
+class Layout:
+    """What the browser made of one document."""
+
+    overflowing: list[str] = field(default_factory=list)
+    """Elements that run past the page box or screen (tag, class and the start of the text)."""
+    clipped: list[str] = field(default_factory=list)
+    """Table cells and headers whose text is wider than the cell."""
+    rows: list[str] = field(default_factory=list)
+    """The first cell's text of every body row of every table."""
+    pages: list[str] = field(default_factory=list)
+    """The printed PDF's text, page by page (empty for a screen)."""
+
+
+_INSPECT = """
+(single) => {
+  const W = document.documentElement.clientWidth, H = document.documentElement.clientHeight;
+  const name = (e) => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ?
+      "." + e.className.trim().replace(/\\s+/g, ".") : "") + " «" +
+      (e.innerText || e.textContent || "").trim().slice(0, 40) + "»";
+  const overflowing = [];
+  for (const e of document.body.querySelectorAll("*")) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right > W + 1 || r.left < -1 || (single && r.bottom > H + 1)) overflowing.push(name(e));
+  }
+  const clipped = [];
+  for (const c of document.querySelectorAll("td, th")) {
+    if (c.scrollWidth > c.clientWidth + 1) clipped.push(name(c));
+  }
+  const rows = [];
+  for (const tr of document.querySelectorAll("tbody tr")) {
+    const cells = [...tr.cells].filter((c) => !c.classList.contains("box"));
+    if (cells.length) rows.push((cells[0].innerText || "").trim());
+  }
+  return {overflowing, clipped, rows};
+}
+"""
+
+_OVERFLOW = """
 // Every element inside a box (a slide, a printed sheet) must lie inside it, above its footer;
 // every table cell must show all its text.
 const problems = [];
@@ -128,40 +146,133 @@ return problems;
 """
 
 
-def overflows(html: Path, boxes: str) -> list[str]:
-    """What runs out of the boxes matched by the CSS selector `boxes`, or is clipped."""
-    script = OVERFLOW_SCRIPT.replace("BOXES", json.dumps(boxes))
-    result: list[str] = measure(html, script)
-    return result
+class Chromium:
+    """One headless Chromium, a fresh page for every document."""
+
+    def __init__(self) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self._manager = sync_playwright()
+        self._playwright = self._manager.start()
+        self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+    def close(self) -> None:
+        self._browser.close()
+        self._manager.__exit__(None, None, None)
+
+    @contextmanager
+    def page(
+        self, html: Path, width: int = 1400, height: int = 1000, *, media: str | None = None
+    ) -> Iterator[Page]:
+        """`html` opened in a `width` x `height` window, once its fonts are loaded."""
+        page = self._browser.new_page(viewport={"width": width, "height": height})
+        try:
+            if media is not None:
+                page.emulate_media(media=media)  # type: ignore[arg-type]
+            page.goto(html.resolve().as_uri())
+            page.evaluate("document.fonts.ready.then(() => true)")
+            yield page
+        finally:
+            page.close()
+
+    def print_to_pdf(self, html: Path, pdf: Path) -> None:
+        """Print `html` as a reader would: the page size its CSS asks for, no header or footer,
+        no background graphics (a print dialog's defaults)."""
+        with self.page(html) as page:
+            page.pdf(path=str(pdf), prefer_css_page_size=True, display_header_footer=False)
+
+    def screenshot(self, html: Path, png: Path, width: int = 1280, height: int = 1600) -> None:
+        """A PNG of the top `width` x `height` pixels of `html`, for a person to look at."""
+        with self.page(html, width, height) as page:
+            page.screenshot(path=str(png))
+
+    def measure(self, html: Path, script: str, width: int = 1400, height: int = 1000) -> Any:
+        """Run `script` (the body of a function returning a JSON-able value) in `html` laid out
+        in a `width` x `height` window, and return its value."""
+        with self.page(html, width, height) as page:
+            return page.evaluate(f"() => {{ {script} }}")
+
+    def overflows(self, html: Path, boxes: str) -> list[str]:
+        """What runs out of the boxes matched by the CSS selector `boxes`, or is clipped."""
+        import json
+
+        result: list[str] = self.measure(html, _OVERFLOW.replace("BOXES", json.dumps(boxes)))
+        return result
+
+    def inspect(
+        self, html: Path, medium: Medium, *, one_page: bool = False, screenshot: Path | None = None
+    ) -> Layout:
+        """Measure `html` as shown on `medium`; print it to PDF when the medium is paper.
+
+        `one_page`: the document is a single sheet or screen, so running past its bottom is an
+        overflow too.
+        """
+        size = medium.viewport
+        media = "print" if medium.printed else None
+        with self.page(html, size["width"], size["height"], media=media) as page:
+            found: dict[str, Any] = page.evaluate(_INSPECT, one_page)
+            layout = Layout(found["overflowing"], found["clipped"], found["rows"])
+            if screenshot is not None:
+                page.screenshot(path=str(screenshot), full_page=True)
+            if medium.printed:
+                pdf = html.with_suffix(".pdf")
+                page.pdf(
+                    path=str(pdf),
+                    prefer_css_page_size=True,
+                    print_background=True,
+                    display_header_footer=False,
+                )
+                layout.pages = pdf_pages(pdf)
+            return layout
 
 
-def pdf_pages_text(pdf: Path) -> list[str]:
-    """The text of each page of a PDF."""
-    from pypdf import PdfReader
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of every page of a PDF, as PDFium (Chromium's own PDF engine) extracts it."""
+    import pypdfium2 as pdfium
 
-    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text.casefold())
+def pdf_page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Width and height of every page of a PDF, in points."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [page.get_size() for page in document]
+    finally:
+        document.close()
 
 
-def missing_from(pages: list[str], texts: list[str]) -> list[str]:
-    """Which of `texts` are not in the printed pages. A text counts as printed when it is there
-    whole, or when each of its words is (a PDF's text runs table cells together, a long cell
-    wraps, and a right-to-left word may come out reversed)."""
-    printed = _flat("".join(pages))
+def _letters(text: str) -> str:
+    """Only the letters and digits, normalised: how a row is found in a PDF's text whatever the
+    PDF did with spaces, line breaks, ligatures and the order of right-to-left runs."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if c.isalnum())
+
+
+def missing_rows(rows: list[str], pages: list[str]) -> list[str]:
+    """Rows none of whose words can be found in the printed text.
+
+    A row counts as printed when every word of three letters or more appears in the PDF, in
+    reading order or reversed (right-to-left text may come out in visual order).
+    """
+    printed = _letters(" ".join(pages))
     backwards = printed[::-1]
-
-    def found(text: str) -> bool:
-        if _flat(text) in printed:
-            return True
-        words = re.findall(r"\w+", text.casefold())
-        return all(w in printed or w in backwards for w in words)
-
-    return [t for t in texts if not found(t)]
+    lost = []
+    for row in rows:
+        # words split where the script changes too: "ה-sponsor" is printed as "sponsor-ה"
+        pieces = re.findall(r"[\u0590-\u05ff]+|[^\W\u0590-\u05ff]+", row)
+        words = [w for w in (_letters(p) for p in pieces) if len(w) >= 3]
+        if not all(w in printed or w in backwards for w in words):
+            lost.append(row)
+    return lost
 
 
 def empty_pages(pages: list[str]) -> list[int]:
-    """Numbers (from 1) of the pages with no text at all."""
-    return [i for i, text in enumerate(pages, start=1) if not text.strip()]
+    """1-based numbers of the pages with no text at all."""
+    return [i for i, text in enumerate(pages, 1) if not text.strip()]

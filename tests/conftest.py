@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
 from launchkit.cli import app
+
+if TYPE_CHECKING:
+    from browser import Chromium
 
 DATA = Path(__file__).parent / "data"
 
@@ -23,6 +27,12 @@ DATA = Path(__file__).parent / "data"
 if os.environ.get("CI"):
     settings.register_profile("ci", derandomize=True, print_blob=True)
     settings.load_profile("ci")
+
+# Text output wraps to COLUMNS where it is set (pytest-xdist's workers set it to 80, some shells
+# export it); the expected outputs are those of a pipe with no COLUMNS, so the tests do not
+# depend on the terminal they are started from. A test about widths sets COLUMNS itself.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
 
 # The holiday cache goes to a folder of this test run, never the developer's own cache.
 os.environ["LAUNCHKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="launchkit-cache-")
@@ -94,6 +104,21 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_line(
         'everything at once: see "Running the full test suite" in README.md'
     )
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Chromium]:
+    """One headless Chromium for the whole run (tests/browser.py), started on first use."""
+    from browser import Chromium, missing
+
+    lacking = missing()
+    if lacking is not None:
+        from browser import INSTALL
+
+        require_tool(lacking, INSTALL, found=False)
+    browser = Chromium()
+    yield browser
+    browser.close()
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import empty_pages, missing_from, overflows, pdf_pages_text, print_to_pdf
+from browser import Chromium, empty_pages, missing_rows, pdf_pages
 from launchkit.load import load_playbook, resolve_playbook
 from launchkit.outputs.render import Artefact, render, write_rendering
 from launchkit.resources import builtin_playbooks
@@ -34,38 +34,42 @@ def _render(name: str, folder: Path, artefact: Artefact) -> Plan:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", PLAYBOOKS)
-def test_deck_fits_its_slides_and_prints_every_row(tmp_path: Path, name: str) -> None:
+def test_deck_fits_its_slides_and_prints_every_row(
+    tmp_path: Path, name: str, chromium: Chromium
+) -> None:
     plan = _render(name, tmp_path, Artefact.deck)
     html = tmp_path / "deck.html"
-    assert overflows(html, ".slide") == []
+    assert chromium.overflows(html, ".slide") == []
     pdf = tmp_path / "deck.pdf"
-    print_to_pdf(html, pdf)
-    pages = pdf_pages_text(pdf)
+    chromium.print_to_pdf(html, pdf)
+    pages = pdf_pages(pdf)
     assert len(pages) == html.read_text(encoding="utf-8").count('<section class="slide')
     assert empty_pages(pages) == []
     pb = plan.playbook
     rows = [site.name for site in pb.sites] + [gate.title for gate in pb.gates]
     rows += [p.title for p in pb.phases if any(t.phase == p.id for t in plan.tasks)]
     rows += [q.q for q in pb.documents.faq]
-    assert missing_from(pages, rows) == []
+    assert missing_rows(rows, pages) == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", PLAYBOOKS)
-def test_timeline_fits_its_sheets_and_prints_every_task(tmp_path: Path, name: str) -> None:
+def test_timeline_fits_its_sheets_and_prints_every_task(
+    tmp_path: Path, name: str, chromium: Chromium
+) -> None:
     plan = _render(name, tmp_path, Artefact.timeline)
     html = tmp_path / "timeline.html"
-    assert overflows(html, ".sheet, .list") == []
+    assert chromium.overflows(html, ".sheet, .list") == []
     pdf = tmp_path / "timeline.pdf"
-    print_to_pdf(html, pdf)
-    pages = pdf_pages_text(pdf)
+    chromium.print_to_pdf(html, pdf)
+    pages = pdf_pages(pdf)
     assert empty_pages(pages) == []
-    assert missing_from(pages, sorted({t.title for t in plan.tasks})) == []
+    assert missing_rows(sorted({t.title for t in plan.tasks}), pages) == []
 
 
 @pytest.mark.slow
 def test_the_checks_catch_a_table_that_runs_off_its_slide(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chromium: Chromium
 ) -> None:
     # The deck as it was before long slides were split: twelve sites on one slide.
     import launchkit.outputs.render.deck as deck
@@ -74,8 +78,8 @@ def test_the_checks_catch_a_table_that_runs_off_its_slide(
     name = "examples/retail-chain/playbooks/app-launch.he.yaml"
     plan = _render(name, tmp_path, Artefact.deck)
     html = tmp_path / "deck.html"
-    assert any("slide-champions" in p for p in overflows(html, ".slide"))
+    assert any("slide-champions" in p for p in chromium.overflows(html, ".slide"))
     pdf = tmp_path / "deck.pdf"
-    print_to_pdf(html, pdf)
+    chromium.print_to_pdf(html, pdf)
     last = plan.playbook.sites[-1].name
-    assert missing_from(pdf_pages_text(pdf), [last]) == [last]
+    assert missing_rows([last], pdf_pages(pdf)) == [last]

@@ -10,24 +10,22 @@ the per-site checklists, the teasers and the invitation e-mail.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from print_support import (
+from browser import (
     A4_PAGES,
     A4_SHEET,
     MAIL,
     PHONE,
     SCREEN,
-    Inspector,
+    Chromium,
     Medium,
     empty_pages,
     missing_rows,
-    require_browser,
 )
+from conftest import ROOT
 
 PLAYBOOKS = sorted(
     [
@@ -48,14 +46,6 @@ MEDIA: list[tuple[str, tuple[Medium, ...], bool]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def inspector() -> Iterator[Inspector]:
-    require_browser()
-    browser = Inspector()
-    yield browser
-    browser.close()
-
-
 def _render(playbook: Path, folder: Path) -> list[Path]:
     from launchkit.load import load_playbook
     from launchkit.outputs.render import Artefact, render, write_rendering
@@ -70,7 +60,7 @@ def _render(playbook: Path, folder: Path) -> list[Path]:
 @pytest.mark.parametrize(
     "playbook", PLAYBOOKS, ids=[str(p.relative_to(ROOT).with_suffix("")) for p in PLAYBOOKS]
 )
-def test_handouts_fit_their_page(playbook: Path, tmp_path: Path, inspector: Inspector) -> None:
+def test_handouts_fit_their_page(playbook: Path, tmp_path: Path, chromium: Chromium) -> None:
     written = [p for p in _render(playbook, tmp_path) if p.suffix == ".html"]
     problems: list[str] = []
     checked = 0
@@ -81,7 +71,7 @@ def test_handouts_fit_their_page(playbook: Path, tmp_path: Path, inspector: Insp
                 continue
             for medium in media:
                 checked += 1
-                layout = inspector.inspect(path, medium, one_page=one_page)
+                layout = chromium.inspect(path, medium, one_page=one_page)
                 where = f"{name} ({medium.name})"
                 problems += [f"{where}: runs past the page: {e}" for e in layout.overflowing]
                 problems += [f"{where}: text cut off in {c}" for c in layout.clipped]
@@ -118,12 +108,12 @@ td { border: 1px solid; } .wide { width: 260mm; } .last { break-before: page; }
 
 
 @pytest.mark.slow
-def test_the_checks_catch_what_the_issue_saw(tmp_path: Path, inspector: Inspector) -> None:
+def test_the_checks_catch_what_the_issue_saw(tmp_path: Path, chromium: Chromium) -> None:
     # the defects of the old checklist and notice board: a nowrap cell, a line wider than the
     # page, an empty printed page
     page = tmp_path / "broken.html"
     page.write_text(BROKEN, encoding="utf-8")
-    layout = inspector.inspect(page, A4_PAGES)
+    layout = chromium.inspect(page, A4_PAGES)
     assert any(c.startswith("td «12 Apr 2027") for c in layout.clipped), layout.clipped
     assert any(e.startswith("div.wide") for e in layout.overflowing), layout.overflowing
     assert empty_pages(layout.pages) == [2]

@@ -7,17 +7,13 @@ title can be found in the printed page's text.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from browser import Chromium, pdf_pages
 from launchkit.load import load_playbook, resolve_playbook
 from launchkit.outputs.render import Artefact, render
 from launchkit.outputs.render.base import RenderContext
@@ -25,40 +21,26 @@ from launchkit.outputs.render.calendar import build_calendar
 from launchkit.schedule import schedule
 
 ROOT = Path(__file__).parent.parent
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-INSTALL = "bash .ci/setup-render.sh"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
 # Measures, in the laid-out page, every element that sticks out of its cell or its month's page,
 # and counts each month's entries; the result is written into the page for --dump-dom to read.
 MEASURE = """
-<script>
-(() => {
-  const out = {overflow: [], entries: {}};
-  const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 &&
-                           a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
-  for (const cell of document.querySelectorAll('.cell')) {
-    const box = cell.getBoundingClientRect();
-    for (const el of cell.querySelectorAll('*')) {
-      if (!inside(el.getBoundingClientRect(), box)) out.overflow.push(el.textContent.trim());
-    }
+const out = {overflow: [], entries: {}};
+const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 &&
+                         a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+for (const cell of document.querySelectorAll('.cell')) {
+  const box = cell.getBoundingClientRect();
+  for (const el of cell.querySelectorAll('*')) {
+    if (!inside(el.getBoundingClientRect(), box)) out.overflow.push(el.textContent.trim());
   }
-  for (const month of document.querySelectorAll('section.month')) {
-    const box = month.getBoundingClientRect();
-    for (const el of month.querySelectorAll('*')) {
-      if (!inside(el.getBoundingClientRect(), box)) out.overflow.push(el.textContent.trim());
-    }
-    out.entries[month.id] = month.querySelectorAll('.cell li, .busy li').length;
+}
+for (const month of document.querySelectorAll('section.month')) {
+  const box = month.getBoundingClientRect();
+  for (const el of month.querySelectorAll('*')) {
+    if (!inside(el.getBoundingClientRect(), box)) out.overflow.push(el.textContent.trim());
   }
-  const pre = document.createElement('pre');
-  pre.id = 'measured';
-  pre.textContent = JSON.stringify(out);
-  document.body.appendChild(pre);
-})();
-</script>
+  out.entries[month.id] = month.querySelectorAll('.cell li, .busy li').length;
+}
+return out;
 """
 
 # The busiest built-in months in each direction: English, Italian, and the 12-site Hebrew roll-out.
@@ -69,24 +51,11 @@ CASES = [
 ]
 
 
-def _chromium(*args: str) -> str:
-    if CHROMIUM is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"chromium is not installed ({INSTALL})")
-        pytest.skip(f"chromium is not installed ({INSTALL})")
-    with tempfile.TemporaryDirectory() as profile:
-        done = subprocess.run(
-            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
-            check=True, capture_output=True, timeout=120, text=True,
-        )  # fmt: skip
-    return done.stdout
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
-def test_each_month_prints_on_one_page_with_nothing_cut(tmp_path: Path, name: str) -> None:
-    from pypdf import PdfReader
-
+def test_each_month_prints_on_one_page_with_nothing_cut(
+    tmp_path: Path, name: str, chromium: Chromium
+) -> None:
     path, shown = resolve_playbook(str(ROOT / name) if "/" in name else name)
     plan = schedule(load_playbook(path, shown))
     wall = build_calendar(RenderContext(plan))
@@ -94,17 +63,11 @@ def test_each_month_prints_on_one_page_with_nothing_cut(tmp_path: Path, name: st
     page = tmp_path / "calendar.html"
     page.write_text(html, encoding="utf-8")
     pdf = tmp_path / "calendar.pdf"
-    _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
-
-    measured = tmp_path / "measured.html"
-    measured.write_text(html.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
-    dom = _chromium("--dump-dom", measured.as_uri())
-    found = re.search(r'<pre id="measured">(.*?)</pre>', dom, re.S)
-    assert found, "the measuring script did not run"
-    result = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    chromium.print_to_pdf(page, pdf)
+    result = chromium.measure(page, MEASURE)
     assert result["overflow"] == [], "text sticks out of its cell or page"
 
-    pages = PdfReader(pdf).pages
+    pages = pdf_pages(pdf)
     assert not any(m.long for m in wall.months), "a built-in month needs a second page"
     assert len(pages) == len(wall.months)
     for month, pdf_page in zip(wall.months, pages, strict=True):
@@ -112,7 +75,7 @@ def test_each_month_prints_on_one_page_with_nothing_cut(tmp_path: Path, name: st
         listed = sum(len(d.shown) + len(d.hidden) for d in days)
         assert result["entries"][f"m-{month.slug}"] == listed
         # NFKC undoes the ligatures a PDF's text carries ("ﬁ" in "briefing").
-        text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", pdf_page.extract_text()))
+        text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", pdf_page))
         assert text, f"{month.slug} printed an empty page"
         for day in days:
             for entry in day.entries:
