@@ -160,6 +160,23 @@ def test_check_flags_a_timed_task_after_a_half_day_ends(
     assert ("quiet-period", "teasers") not in found
 
 
+def test_check_says_quiet_periods_and_half_days_in_the_playbooks_language(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    loaded(tmp_path, ISRAEL.format(locale="he"))
+    r = cli("check", str(tmp_path / "launch.yaml"), "--as-of", "2027-10-01")
+    assert (
+        "המשימה „Raffle” קבועה לשעה 14:00 ב־10 באוק׳ 2027, ערב יום כיפור: יום עבודה מקוצר "
+        "שמסתיים ב־13:00"
+    ) in r.stdout
+    assert (
+        "הפרסום „יום ההשקה” ב־18 באוק׳ 2027 נופל בתקופה השקטה „staff are away for Sukkot” "
+        "(16 באוק׳ 2027 – 21 באוק׳ 2027)"
+    ) in r.stdout
+    assert "הפרסום „ההשקה ב־Haifa plant” ב־19 באוק׳ 2027" in r.stdout
+    assert "quiet period" not in r.stdout and "half day" not in r.stdout
+
+
 TURKEY = """\
 launchkit: 1
 id: tr

@@ -125,6 +125,41 @@ def test_check_warns_before_the_gate_is_due(cli: Callable[..., Any], tmp_path: P
     )
 
 
+@pytest.mark.parametrize(
+    ("locale", "miss", "short"),
+    [
+        (
+            "it",
+            "La previsione per managers_active_pct è 96 (90–98) il 4 feb 2027, deve essere almeno "
+            "100 (una curva di saturazione su 3 valori); con questo andamento arriva a 100 il "
+            "15 feb 2027",
+            "downloads_pct ha 1 valore datato fino al 2 feb 2027; una previsione ne richiede "
+            "almeno 3",
+        ),
+        (
+            "he",
+            "התחזית למדד managers_active_pct היא 96 (90–98) ב־4 בפבר׳ 2027, ונדרש לפחות 100 "
+            "(עקומת רוויה דרך 3 ערכים); במגמה הזו המדד מגיע ל־100 ב־15 בפבר׳ 2027",
+            "למדד downloads_pct יש 1 ערך מתוארך עד 2 בפבר׳ 2027; לתחזית נדרשים לפחות 3",
+        ),
+    ],
+)
+def test_the_text_report_says_forecasts_in_the_playbooks_language(
+    cli: Callable[..., Any], tmp_path: Path, locale: str, miss: str, short: str
+) -> None:
+    (tmp_path / "launch.yaml").write_text(
+        PLAYBOOK.replace("launchkit: 1\n", f"launchkit: 1\nlocale: {locale}\n"), encoding="utf-8"
+    )
+    (tmp_path / "history.csv").write_text(HISTORY, encoding="utf-8")
+    argv = ["check", str(tmp_path / "launch.yaml"), "--as-of", "2027-02-02"]
+    r = cli(*argv, "--metrics", str(tmp_path / "history.csv"))
+    assert miss in r.stdout
+    assert short in r.stdout
+    # the machine formats keep the English message
+    j = cli(*argv, "--metrics", str(tmp_path / "history.csv"), "--format", "json")
+    assert "is projected at 96 (90–98) on 2027-02-04" in j.stdout
+
+
 def test_no_forecast_once_the_gate_is_due_nor_without_a_history(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

@@ -80,8 +80,10 @@ def _launch_days(plan: Plan, notes: Notes) -> list[tuple[Subject, list[Finding]]
             loc = loc[:-1]
         line, col = loaded.where(loc)
         found = [
-            Finding(Severity.WARNING, code, id, message, loaded.path, line, col, "plan")
-            for code, message in notes[id]
+            Finding(
+                Severity.WARNING, code, id, message, loaded.path, line, col, "plan", phrase=phrase
+            )
+            for code, message, phrase in notes[id]
         ]
         out.append((Subject("task", id, title, loaded.path, line, col, day), found))
     return out

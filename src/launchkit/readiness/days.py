@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from launchkit.readiness.findings import Phrase
 from launchkit.schedule import Plan
 
-Notes = dict[str, list[tuple[str, str]]]
-"""(code, message) per planned-task id (or `launch`, `launch@<site>`)."""
+Note = tuple[str, str, Phrase]
+"""A warning's code, its English message, and the phrase a localised report says."""
+Notes = dict[str, list[Note]]
+"""The notes of each planned-task id (or `launch`, `launch@<site>`)."""
 
 
 def day_notes(plan: Plan, as_of: dt.date) -> Notes:
@@ -29,6 +32,14 @@ def day_notes(plan: Plan, as_of: dt.date) -> Notes:
                 "quiet-period",
                 f"'{hit.title}' goes out on {hit.day.isoformat()}, in the quiet period "
                 f"'{w.reason}' ({when})",
+                Phrase.of(
+                    "quiet-period",
+                    title=_announcement(plan, hit.id, hit.title),
+                    day=hit.day,
+                    reason=w.reason,
+                    first=first,
+                    last=last if last != first else None,
+                ),
             )
         )
     for t in plan.tasks:
@@ -40,12 +51,32 @@ def day_notes(plan: Plan, as_of: dt.date) -> Notes:
             if day < as_of or reduced is None or reduced.treatment != "half":
                 continue
             if t.at >= calendar.closes_at:
+                at, closes = t.at.strftime("%H:%M"), calendar.closes_at.strftime("%H:%M")
                 notes.setdefault(t.id, []).append(
                     (
                         "half-day",
-                        f"'{t.title}' is at {t.at.strftime('%H:%M')} on {day.isoformat()}, "
-                        f"{reduced.name}: a half day that ends at "
-                        f"{calendar.closes_at.strftime('%H:%M')}",
+                        f"'{t.title}' is at {at} on {day.isoformat()}, {reduced.name}: "
+                        f"a half day that ends at {closes}",
+                        Phrase.of(
+                            "half-day",
+                            title=t.title,
+                            at=at,
+                            day=day,
+                            holiday=reduced.name,
+                            closes=closes,
+                        ),
                     )
                 )
     return notes
+
+
+def _announcement(plan: Plan, id: str, title: str) -> str | Phrase:
+    """What a quiet-period warning calls the announcement: launch day and a site's wave in the
+    reader's words, a task by its title."""
+    if id == "launch":
+        return Phrase.of("launch-day")
+    if id.startswith("launch@"):
+        site = id.partition("@")[2]
+        name = next((s.name for s in plan.playbook.sites if s.id == site), site)
+        return Phrase.of("launch-at", site=name)
+    return title

@@ -70,27 +70,37 @@ def _forecast(
             f"{gate.metric} has {len(points)} dated value{'s' if len(points) != 1 else ''} "
             f"up to {ctx.as_of.isoformat()}; a forecast needs at least 3"
         )
-        return [Finding(Severity.INFO, "forecast", gate.id, message, path, line, col)]
-    shown = (
-        f"{gate.metric} is projected at {_number(ahead.value)} "
-        f"({_number(ahead.low)}–{_number(ahead.high)}) on {due.isoformat()}"
-    )
+        phrase = Phrase.of("forecast-short", metric=gate.metric, count=len(points), day=ctx.as_of)
+        return [
+            Finding(Severity.INFO, "forecast", gate.id, message, path, line, col, phrase=phrase)
+        ]
+    value, low, high = _number(ahead.value), _number(ahead.low), _number(ahead.high)
+    shown = f"{gate.metric} is projected at {value} ({low}–{high}) on {due.isoformat()}"
     trend = "a saturating curve" if ahead.model == "saturating" else "a straight line"
     basis = f"{trend} through {ahead.points} values"
-    needs = " and ".join(
-        ([f"at least {format_value(gate.min)}"] if gate.min is not None else [])
-        + ([f"at most {format_value(gate.max)}"] if gate.max is not None else [])
-    )
-    reach = ""
+    bounds = [("at least", "at-least", gate.min), ("at most", "at-most", gate.max)]
+    needs = " and ".join(f"{words} {format_value(v)}" for words, _, v in bounds if v is not None)
+    reach, reach_phrase = "", None
     if ahead.crossing is not None:
         reach = f"; on this trend it reaches {format_value(target)} on {ahead.crossing.isoformat()}"
+        reach_phrase = Phrase.of("reaches", target=format_value(target), day=ahead.crossing)
     elif misses:
         reach = f"; on this trend it does not reach {format_value(target)}"
-    if misses:
-        message = f"{shown}, needs {needs} ({basis}){reach}"
-        return [Finding(Severity.WARNING, "forecast-miss", gate.id, message, path, line, col)]
+        reach_phrase = Phrase.of("does-not-reach", target=format_value(target))
     message = f"{shown}, needs {needs} ({basis}){reach}"
-    return [Finding(Severity.INFO, "forecast", gate.id, message, path, line, col)]
+    phrase = Phrase.of(
+        "projected",
+        metric=gate.metric,
+        value=value,
+        low=low,
+        high=high,
+        due=due,
+        needs=tuple(Phrase.of(key, value=format_value(v)) for _, key, v in bounds if v is not None),
+        basis=Phrase.of(f"trend-{ahead.model}", n=ahead.points),
+        reach=reach_phrase,
+    )
+    code, severity = ("forecast-miss", Severity.WARNING) if misses else ("forecast", Severity.INFO)
+    return [Finding(severity, code, gate.id, message, path, line, col, phrase=phrase)]
 
 
 def _number(value: float) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from launchkit.diagnostics import Severity
 from launchkit.model import Playbook
+from launchkit.readiness.days import Note
 from launchkit.readiness.findings import Finding, Phrase, Subject
 from launchkit.readiness.waivers import apply_waiver
 from launchkit.schedule import Plan, PlannedTask
@@ -15,10 +16,10 @@ _FINISHED = ("done", "skipped")
 
 
 def evaluate_task(
-    pt: PlannedTask, plan: Plan, as_of: dt.date, notes: Sequence[tuple[str, str]] = ()
+    pt: PlannedTask, plan: Plan, as_of: dt.date, notes: Sequence[Note] = ()
 ) -> tuple[Subject, list[Finding]]:
     """The planned task as a subject, and its findings as of `as_of`; `notes` are warnings
-    about the days it falls on (a quiet period, a half day), as (code, message)."""
+    about the days it falls on (a quiet period, a half day), as (code, message, phrase)."""
     loaded = plan.loaded
     loc = loaded.task_loc(pt.id)
     line, col = loaded.where(loc)
@@ -61,8 +62,8 @@ def evaluate_task(
             f"after its deadline{deadline}: the plan cannot be kept",
             Phrase.of("late-plan", title=shown, end=pt.end, days=days, deadline=pt.deadline),
         )
-    for code, message in notes:
-        add(Severity.WARNING, code, message, None)  # said in English in every report for now
+    for code, message, phrase in notes:
+        add(Severity.WARNING, code, message, phrase)
     return subject, apply_waiver(found, pt.task.waiver, as_of, loaded, loc, pt.id)
 
 

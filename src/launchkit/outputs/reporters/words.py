@@ -188,6 +188,61 @@ class Words:
                     "%(later)s starts on %(start)s, %(gap)s working days after %(earlier)s ends",
                     **v,
                 )
+            case "quiet-period" if v["last"]:
+                return _(
+                    "'%(title)s' goes out on %(day)s, in the quiet period '%(reason)s' "
+                    "(%(first)s – %(last)s)",
+                    **v,
+                )
+            case "quiet-period":
+                v.pop("last")
+                return _(
+                    "'%(title)s' goes out on %(day)s, in the quiet period '%(reason)s' (%(first)s)",
+                    **v,
+                )
+            case "half-day":
+                return _(
+                    "'%(title)s' is at %(at)s on %(day)s, %(holiday)s: a half day that ends "
+                    "at %(closes)s",
+                    **v,
+                )
+            case "forecast-short" if self.plural(int(v["count"])) == "one":
+                return _(
+                    "%(metric)s has %(count)s dated value up to %(day)s; a forecast needs at "
+                    "least 3",
+                    **v,
+                )
+            case "forecast-short":
+                return _(
+                    "%(metric)s has %(count)s dated values up to %(day)s; a forecast needs at "
+                    "least 3",
+                    **v,
+                )
+            case "projected" if v["reach"]:
+                return _(
+                    "%(metric)s is projected at %(value)s (%(low)s–%(high)s) on %(due)s, "
+                    "needs %(needs)s (%(basis)s); %(reach)s",
+                    **v,
+                )
+            case "projected":
+                v.pop("reach")
+                return _(
+                    "%(metric)s is projected at %(value)s (%(low)s–%(high)s) on %(due)s, "
+                    "needs %(needs)s (%(basis)s)",
+                    **v,
+                )
+            case "launch-day":
+                return _("Launch day")
+            case "launch-at":
+                return _("Launch at %(site)s", **v)
+            case "trend-line":
+                return _("a straight line through %(n)s values", **v)
+            case "trend-saturating":
+                return _("a saturating curve through %(n)s values", **v)
+            case "reaches":
+                return _("on this trend it reaches %(target)s on %(day)s", **v)
+            case "does-not-reach":
+                return _("on this trend it does not reach %(target)s", **v)
         return phrase.key
 
     def _owned(self, text: str, owner: str) -> str:
