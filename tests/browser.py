@@ -147,7 +147,8 @@ return problems;
 
 
 class Chromium:
-    """One headless Chromium, a fresh page for every document."""
+    """One headless Chromium with one tab, which every document is opened in by turn (a new
+    tab or context per document would cost more than laying most documents out)."""
 
     def __init__(self) -> None:
         from playwright.sync_api import sync_playwright
@@ -155,6 +156,7 @@ class Chromium:
         self._manager = sync_playwright()
         self._playwright = self._manager.start()
         self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        self._tab = self._browser.new_page()
 
     def close(self) -> None:
         self._browser.close()
@@ -164,16 +166,17 @@ class Chromium:
     def page(
         self, html: Path, width: int = 1400, height: int = 1000, *, media: str | None = None
     ) -> Iterator[Page]:
-        """`html` opened in a `width` x `height` window, once its fonts are loaded."""
-        page = self._browser.new_page(viewport={"width": width, "height": height})
+        """`html` opened in a `width` x `height` window, once its fonts are loaded, with CSS for
+        `media` ("print", "screen"), or as a browser shows it (and prints it: for `pdf()`)."""
+        tab = self._tab
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.emulate_media(media=media or "null")  # type: ignore[arg-type]
+        tab.goto(html.resolve().as_uri())
+        tab.evaluate("document.fonts.ready.then(() => true)")
         try:
-            if media is not None:
-                page.emulate_media(media=media)  # type: ignore[arg-type]
-            page.goto(html.resolve().as_uri())
-            page.evaluate("document.fonts.ready.then(() => true)")
-            yield page
+            yield tab
         finally:
-            page.close()
+            tab.goto("about:blank")
 
     def print_to_pdf(self, html: Path, pdf: Path) -> None:
         """Print `html` as a reader would: the page size its CSS asks for, no header or footer,
