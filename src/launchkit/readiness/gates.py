@@ -78,8 +78,10 @@ def _forecast(
     shown = f"{gate.metric} is projected at {value} ({low}–{high}) on {due.isoformat()}"
     trend = "a saturating curve" if ahead.model == "saturating" else "a straight line"
     basis = f"{trend} through {ahead.points} values"
-    bounds = [("at least", "at-least", gate.min), ("at most", "at-most", gate.max)]
-    needs = " and ".join(f"{words} {format_value(v)}" for words, _, v in bounds if v is not None)
+    limits = {"at-least": gate.min, "at-most": gate.max}
+    bounds = [(key, format_value(v)) for key, v in limits.items() if v is not None]
+    # the phrase's key in words is the English: "at least 100"
+    needs = " and ".join(f"{key.replace('-', ' ')} {v}" for key, v in bounds)
     reach, reach_phrase = "", None
     if ahead.crossing is not None:
         reach = f"; on this trend it reaches {format_value(target)} on {ahead.crossing.isoformat()}"
@@ -95,7 +97,7 @@ def _forecast(
         low=low,
         high=high,
         due=due,
-        needs=tuple(Phrase.of(key, value=format_value(v)) for _, key, v in bounds if v is not None),
+        needs=tuple(Phrase.of(key, value=v) for key, v in bounds),
         basis=Phrase.of(f"trend-{ahead.model}", n=ahead.points),
         reach=reach_phrase,
     )
