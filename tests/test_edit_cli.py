@@ -146,6 +146,27 @@ def test_a_refused_edit_leaves_the_file_byte_for_byte_unchanged(cli, playbook, a
     assert sorted(p.name for p in playbook.parent.iterdir()) == ["launch.yaml"]
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("launch", "2027-02-29", "'2027-02-29' is not a real date: day is out of range for month "
+         "[bad-date]"),
+        ("tasks.teasers.done_on", "2027-13-01", "'2027-13-01' is not a real date: month must be "
+         "in 1..12 [bad-date]"),
+        ("gates.two-champions.by", "0000-01-01", "'0000-01-01' is not a real date: year 0 is out "
+         "of range [bad-date]"),
+        ("metrics.managers_active_pct", "9" * 5000, "'" + "9" * 40 + "… (5,000 characters)' is "
+         "too long a number (5,000 digits) [bad-value]"),
+    ],
+)  # fmt: skip
+def test_a_value_yaml_reads_but_python_cannot_hold_is_refused(cli, playbook, key, value, message):
+    # a mistyped date once ended `set` with exit 3 and a bug report
+    before = playbook.read_bytes()
+    r = cli("set", str(playbook), key, value)
+    assert (r.exit_code, r.stderr) == (2, f"<value>:1:1: error: {message}\n")
+    assert playbook.read_bytes() == before
+
+
 def test_a_builtin_playbook_name_is_not_edited(cli):
     r = cli("done", "starter", "teasers")
     assert r.exit_code == 2

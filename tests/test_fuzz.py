@@ -67,6 +67,11 @@ PROFILE = settings.get_profile("fuzz-long" if LONG else "fuzz-ci")
 DEEP = settings(PROFILE, max_examples=PROFILE.max_examples * (1 if LONG else 2))
 STATS = os.environ.get("LAUNCHKIT_FUZZ_STATS")
 
+# With LAUNCHKIT_FUZZ_KEEP=FOLDER, the files of every run that exits 3 or takes over 5 s are
+# copied there with the command, for a regression test.
+KEEP = os.environ.get("LAUNCHKIT_FUZZ_KEEP")
+SLOW_SECONDS = 5.0
+
 AS_OF = "2027-01-03"
 DIAGNOSTIC = re.compile(r"^(?P<line>\d+):(?P<col>\d+): (error|warning|info): .+ \[[a-z0-9-]+\]$")
 
@@ -130,6 +135,8 @@ def run_all(
                     json.dumps({"command": argv[0], "exit": result.exit_code, "seconds": took})
                     + "\n"
                 )
+        if KEEP and (result.exit_code == 3 or took > SLOW_SECONDS):
+            _keep(folder, argv, result.exit_code, took)
         assert result.exit_code in (0, 1, 2), (shown, result.exit_code, result.stderr)
         assert "Traceback" not in result.stderr, (shown, result.stderr)
         if result.exit_code == 1:
@@ -153,6 +160,16 @@ def run_all(
             result.exit_code
         )  # "validate", "plan --format json", "render -o", ...
     return codes
+
+
+def _keep(folder: Path, argv: list[str], code: int, took: float) -> None:
+    assert KEEP is not None
+    case = Path(tempfile.mkdtemp(prefix=f"{argv[0]}-exit{code}-{took:.0f}s-", dir=KEEP))
+    for name in ("launch.yaml", "before.yaml", "metrics.csv", "history.csv", "metrics.yaml"):
+        if (folder / name).exists():
+            shutil.copy(folder / name, case / name)
+    shown = [a.replace(str(folder), ".") for a in argv]
+    (case / "command.txt").write_text(" ".join(shown) + "\n", encoding="utf-8")
 
 
 def assert_diagnostic(line: str, shown: str, raw: bytes, command: str) -> None:

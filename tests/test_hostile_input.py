@@ -591,3 +591,15 @@ def test_the_special_use_names_are_email_validators():
     from launchkit.model.values import SPECIAL_USE_DOMAINS
 
     assert sorted(SPECIAL_USE_DOMAINS) == sorted(SPECIAL_USE_DOMAIN_NAMES)
+
+
+def test_a_number_too_long_to_read_is_named_without_advice_for_programmers(cli, write) -> None:
+    # Python refuses integers of over 4,300 digits and says to raise a limit; a playbook's
+    # reader learns only that the number is too long, and the 5,000 digits are not echoed.
+    path = write(f"launchkit: 1\nid: x\ntitle: X\nmetrics: {{pct: {'9' * 5000}}}\ntasks: []\n")
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"{path}:4:16: error: '{'9' * 40}… (5,000 characters)' is too long a number "
+        "(5,000 digits) [yaml-syntax]\n"
+    )

@@ -548,5 +548,6 @@ def _construct(node: Any, shown: str, problems: list[Diagnostic], memo: dict[int
 
 
 def _bad_scalar(shown: str, line: int, col: int, node: Any, e: Exception) -> Diagnostic:
-    reason = str(e).splitlines()[0] if str(e) else type(e).__name__
-    return error(shown, line, col, "yaml-syntax", f"cannot read '{node.value}': {reason}")
+    from launchkit.load.yamlerrors import unreadable_scalar
+
+    return error(shown, line, col, "yaml-syntax", unreadable_scalar(str(node.value), e))

@@ -361,6 +361,9 @@ def _usage(loaded: LoadedPlaybook, message: str) -> LaunchkitError:
     return LaunchkitError([error(loaded.path, 1, 1, "bad-key", message)])
 
 
+_DATE_LIKE = re.compile(r"\d{1,4}-\d{1,2}-\d{1,2}")
+
+
 def _parse_value(text: str, rt: RoundTrip) -> Any:
     """The command-line value read as YAML, in round-trip form so `[a, b]` stays a flow list."""
     import io
@@ -375,6 +378,15 @@ def _parse_value(text: str, rt: RoundTrip) -> Any:
         raise LaunchkitError(
             [error("<value>", 1, 1, "bad-value", f"'{text}' is not a YAML value: {first}")]
         ) from None
+    except (ValueError, OverflowError) as e:
+        # YAML reads it, but it is no value: 2027-02-29, 2027-13-01, a 5,000-digit number.
+        from launchkit.load.yamlerrors import unreadable_scalar
+
+        if _DATE_LIKE.fullmatch(text.strip()):
+            code, message = "bad-date", f"'{text.strip()}' is not a real date: {e}"
+        else:
+            code, message = "bad-value", unreadable_scalar(text, e)
+        raise LaunchkitError([error("<value>", 1, 1, code, message)]) from None
     if hasattr(value, "fa") and not value.fa.flow_style():
         value.fa.set_flow_style()
     return value

@@ -109,3 +109,15 @@ def _char_at(text: str, mark: Any) -> str:
         return ""
     row = lines[mark.line]
     return row[mark.column] if mark.column < len(row) else ""
+
+
+def unreadable_scalar(text: str, e: Exception) -> str:
+    """Why YAML could not turn the scalar `text` into a value, for a diagnostic: the text cut
+    short, and no advice meant for Python programmers (a 5,000-digit number's error tells them
+    to raise `sys.set_int_max_str_digits`)."""
+    shown = text if len(text) <= 40 else f"{text[:40]}… ({len(text):,} characters)"
+    digits = text.strip().lstrip("+-").replace("_", "")
+    if digits.isdigit() and "digits" in str(e):
+        return f"'{shown}' is too long a number ({len(digits):,} digits)"
+    reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+    return f"cannot read '{shown}': {reason}"
