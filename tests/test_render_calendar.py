@@ -143,6 +143,20 @@ def test_files_one_svg_per_month_and_one_page_per_site(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_long_empty_stretches_are_left_out_unless_asked_for(tmp_path: Path) -> None:
+    # A follow-up 16 months after launch: the months in between hold nothing. A lull of two
+    # months keeps its place; a longer one is left out, unless --from/--to ask for it.
+    extra = (
+        "  - {id: survey, title: Pulse survey, start: 2027-08-02}\n"
+        "  - {id: review, title: Year review, start: 2028-09-04}\n"
+    )
+    plan = plan_of(tmp_path, extra=extra)
+    shown = [m.slug for m in build_calendar(RenderContext(plan)).months]
+    assert shown == ["2027-04", "2027-05", "2027-06", "2027-07", "2027-08", "2028-09"]
+    asked = build_calendar(RenderContext(plan), None, dt.date(2027, 4, 1), dt.date(2028, 9, 30))
+    assert len(asked.months) == 18
+
+
 @pytest.mark.parametrize("lang", ["en", "he"])
 def test_svg_is_well_formed_and_mirrored_in_hebrew(lang: str) -> None:
     files = render(hand_plan(lang), [Artefact.calendar]).files

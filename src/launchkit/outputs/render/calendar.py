@@ -241,16 +241,25 @@ class _Builder:
 
     # ---- the months ------------------------------------------------------------------------
 
-    def months(self, first: dt.date, last: dt.date, start_weekday: int) -> list[Month]:
+    def months(
+        self, first: dt.date, last: dt.date, start_weekday: int, *, whole: bool = True
+    ) -> list[Month]:
+        """The months from `first` to `last`; unless `whole`, without the long empty stretches
+        (more than GAP months in a row with nothing on them)."""
         entries = self.entries()
-        holidays = self.cal.holidays_between(
-            first - dt.timedelta(days=7), last + dt.timedelta(days=7)
-        )
+        shown = _month_list(first, last)
+        if not whole:
+            busy = {(d.year, d.month) for d in entries if first <= d <= last}
+            shown = _without_long_gaps(shown, busy)
         grid = pycal.Calendar(firstweekday=start_weekday)
         names = self._weekday_names(grid)
         months = []
-        year, month = first.year, first.month
-        while (year, month) <= (last.year, last.month):
+        for year, month in shown:
+            start = dt.date(year, month, 1)
+            end = dt.date(year, month, pycal.monthrange(year, month)[1])
+            holidays = self.cal.holidays_between(
+                start - dt.timedelta(days=7), end + dt.timedelta(days=7)
+            )
             weeks = [
                 [self._day(d, month, holidays, entries) for d in week]
                 for week in grid.monthdatescalendar(year, month)
@@ -258,7 +267,6 @@ class _Builder:
             months.append(
                 self._fit(Month(year, month, self._month_title(year, month), names, weeks, 0, 0))
             )
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return months
 
     def _day(
@@ -343,6 +351,37 @@ def _fill(day: Day, row_mm: float, chars: int) -> list[Entry]:
     return shown
 
 
+GAP = 2
+"""Empty months in a row that a wall calendar still shows, so a short lull keeps its place."""
+
+
+def _month_list(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    """(year, month) of every month from `first`'s to `last`'s."""
+    out = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        out.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _without_long_gaps(
+    months: list[tuple[int, int]], busy: set[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`months` less every run of more than GAP months with nothing on them: a plan whose
+    tasks lie years apart prints the months that matter, not a decade of empty grids."""
+    kept: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for ym in months:
+        if ym in busy:
+            kept += run if len(run) <= GAP else []
+            run = []
+            kept.append(ym)
+        else:
+            run.append(ym)
+    return kept + (run if len(run) <= GAP else [])
+
+
 def _span(
     ctx: RenderContext, first: dt.date | None, last: dt.date | None
 ) -> tuple[dt.date, dt.date]:
@@ -367,7 +406,9 @@ def build_calendar(
     """The wall calendar of the plan, or of one site's part of it."""
     builder = _Builder(ctx, site)
     lo, hi = _span(ctx, first, last)
-    months = builder.months(lo, hi, first_weekday(ctx))
+    # the months asked for (--from, --to) are shown whole, empty or not
+    whole = first is not None or last is not None
+    months = builder.months(lo, hi, first_weekday(ctx), whole=whole)
     subtitle = ctx.site_name(site) if site else ""
     return WallCalendar(ctx.playbook.title, subtitle, months)
 
