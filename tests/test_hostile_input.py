@@ -470,8 +470,29 @@ def test_a_launch_day_at_the_calendar_edge_says_how_far_the_plan_reaches(cli, la
     assert r.stderr == (
         f"starter:3:1: error: --launch {launch} leaves no room for the plan, which reaches 19 "
         "days before L and 1 day after it, past the years a calendar holds; give a launch day "
-        "from 0001-02-03 to 9998-12-16 [date-range]\n"
+        "from 0001-03-20 to 9998-12-16 [date-range]\n"
     )
+
+
+@pytest.mark.parametrize("launch", ["0001-03-20", "9998-12-16"])
+def test_every_command_works_on_the_first_and_last_launch_day_allowed(cli, tmp_path, launch):
+    # The window plan gives leaves room for every reader of the plan: the wall calendar's
+    # grid, the weeks around launch, advise's range; once they ran past the calendar (exit 3).
+    out = tmp_path / "out"
+    for args in (
+        ["plan", "starter", "--launch", launch],
+        ["render", "starter", "--launch", launch, "-o", str(out)],
+        ["export", "starter", "--launch", launch, "--ics"],
+        ["advise", "starter", "--between", launch, launch, "--as-of", launch],
+        ["check", "starter", "--launch", launch, "--as-of", launch],
+        ["status", "starter", "--launch", launch, "--as-of", launch],
+    ):
+        r = cli(*args)
+        assert r.exit_code in (0, 1), (args, r.stderr)
+    # a launch day that dates but leaves no margin is refused with the window, not a crash
+    r = cli("render", "starter", "--launch", "0001-03-01", "-o", str(tmp_path / "o2"))
+    assert r.exit_code == 2
+    assert "give a launch day from 0001-03-20 to 9998-12-16 [date-range]" in r.stderr
 
 
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])

@@ -10,7 +10,14 @@ from pathlib import Path
 import typer
 
 from launchkit.cli.app import app
-from launchkit.cli.common import PLAYBOOK_HELP, AsOfOption, ForceOption, playbook_inputs
+from launchkit.cli.common import (
+    PLAYBOOK_HELP,
+    AsOfOption,
+    ForceOption,
+    check_as_of,
+    planned,
+    playbook_inputs,
+)
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 
@@ -59,7 +66,6 @@ def site(
     from launchkit.clock import now_utc, today_in
     from launchkit.outputs.site import LaunchInput, build_site
     from launchkit.readiness.forecast import load_with_history
-    from launchkit.schedule import schedule
 
     if base_url is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", base_url):
         raise typer.BadParameter("give the address as https://host/path", param_hint="--base-url")
@@ -72,8 +78,8 @@ def site(
     files_by_id = _metrics_files(metrics, [lp.playbook.id for lp in loaded])
     inputs = []
     for lp in loaded:
-        plan = schedule(lp)
-        judged = as_of or today_in(lp.playbook.timezone)
+        plan = planned(lp, None)
+        judged = check_as_of(as_of or today_in(lp.playbook.timezone), plan)
         values = history = None
         source = files_by_id.get(lp.playbook.id)
         if source is not None:

@@ -61,7 +61,7 @@ def schedule(
             ]
         )
     try:
-        return _schedule(loaded, day_l, calendars)
+        plan = _schedule(loaded, day_l, calendars)
     except LaunchkitError as e:
         edge = [d for d in e.diagnostics if d.code == "date-range"]
         if not edge or isinstance(e.__cause__, OutOfReach):
@@ -70,6 +70,14 @@ def schedule(
         if reach is None:
             raise
         raise LaunchkitError([_edge_error(loaded, day_l, launch is not None, reach)]) from None
+    days = [d for t in plan.tasks for d in (t.start, t.end, *t.occurrences)]
+    days += [day_l, *plan.site_launch.values()]
+    if min(days) < FIRST_DAY or max(days) > LAST_DAY:
+        # Dated, but too near the calendar's ends for what reads a plan (a month's grid, a
+        # week around a day, a range of launch days to advise on) to stay inside it.
+        reach = _reach(loaded) or (0, 0)
+        raise LaunchkitError([_edge_error(loaded, day_l, launch is not None, reach)])
+    return plan
 
 
 def _schedule(
@@ -111,6 +119,11 @@ def _schedule(
     )
 
 
+FIRST_DAY = dt.date(1, 3, 1)
+LAST_DAY = dt.date(9998, 12, 31) - dt.timedelta(days=14)
+"""The first and last day a plan may reach: a margin at each end of the calendar, so that every
+reader of a plan (a month's grid, the weeks around a day, a year's holidays) stays inside it."""
+
 NEUTRAL_LAUNCH = dt.date(2000, 1, 3)
 """A launch day far from both ends of the calendar, to measure how far a plan reaches."""
 
@@ -136,8 +149,8 @@ def _edge_error(
 ) -> Diagnostic:
     """`plan --launch 9999-12-31`: say how far from L the plan reaches, not blame one task."""
     before, after = reach
-    first = dt.date.min + dt.timedelta(days=before + 14)
-    last = dt.date(9998, 12, 31) - dt.timedelta(days=after + 14)
+    first = FIRST_DAY + dt.timedelta(days=before)
+    last = LAST_DAY - dt.timedelta(days=after)
     where = "--launch" if given else "launch day"
     message = (
         f"{where} {day_l.isoformat()} leaves no room for the plan, which reaches "

@@ -58,8 +58,12 @@ def vtimezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
     zone = zoneinfo.ZoneInfo(tzid)
     component = Timezone()
     component.add("tzid", tzid)
-    # A day either side: a local time near midnight can be on the other side of a UTC day.
-    for onset in onsets(zone, first - _DAY, last + _DAY):
+    # A day either side: a local time near midnight can be on the other side of a UTC day;
+    # but not past the first or last day a datetime holds in every zone (the whole years of a
+    # plan near the calendar's ends reach them).
+    low = max(first, dt.date(1, 1, 3)) - _DAY
+    high = min(last, dt.date(9999, 12, 29)) + _DAY
+    for onset in onsets(zone, low, high):
         sub = TimezoneDaylight() if onset.daylight else TimezoneStandard()
         sub.add("dtstart", onset.local)
         sub.add("tzoffsetfrom", onset.before)
