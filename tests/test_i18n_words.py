@@ -146,3 +146,27 @@ def test_the_hebrew_marp_deck_isolates_figures(tmp_path):
     deck = _files(tmp_path, "app-launch.he", Artefact.deck)["deck.md"]
     assert "| \u2066≥ 100\u2069 |" in deck
     assert "\u2066" not in _files(tmp_path, "app-launch", Artefact.deck)["deck.md"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "counts", "expected"),
+    [
+        ("it", (1, 1, 1), "1 errore, 1 avviso, 1 nota"),
+        ("it", (0, 2, 2), "0 errori, 2 avvisi, 2 note"),
+        ("en", (1, 0, 1), "1 error, 0 warnings, 1 info"),
+    ],
+)
+def test_the_counts_agree_with_their_numbers(locale, counts, expected):
+    from launchkit.diagnostics import Severity
+    from launchkit.outputs.reporters.words import Words
+    from launchkit.readiness import Finding, Report
+
+    severities = [Severity.ERROR, Severity.WARNING, Severity.INFO]
+    findings = [
+        Finding(severity, "gate-unmet", f"g{severity.name}{i}", "m", "l.yaml", 1, 1)
+        for severity, n in zip(severities, counts, strict=True)
+        for i in range(n)
+    ]
+    day = dt.date(2027, 1, 3)
+    report = Report("p", "l.yaml", day, day, findings, locale=locale)
+    assert Words(locale).counts(report) == expected

@@ -260,7 +260,10 @@ class Words:
         warnings = (
             _("%(n)s warning", n=c["warning"]) if one else _("%(n)s warnings", n=c["warning"])
         )
-        return ", ".join([errors, warnings, _("%(n)s info", n=c["info"])])
+        # English "info" has one form; Italian says "1 nota", "2 note"
+        one = self.plural(c["info"]) == "one"
+        info = _("%(n)s info (one)", n=c["info"]) if one else _("%(n)s info", n=c["info"])
+        return ", ".join([errors, warnings, info])
 
     def headline(self, report: Report) -> str:
         """`launch.yaml: NOT READY as of 8 Jan 2027 (launch 10 Jan 2027): 1 error, ...`."""
