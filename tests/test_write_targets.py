@@ -145,6 +145,24 @@ def test_each_output_replaces_its_own_file_and_refuses_anyone_elses(cli, playboo
     assert out.read_bytes().splitlines()[:1] == written.splitlines()[:1]
 
 
+def test_a_hand_written_gantt_chart_is_not_taken_for_an_export(cli, playbook, tmp_path):
+    # It starts with `gantt` as every export does; its own title tells it apart.
+    chart = tmp_path / "roadmap.mmd"
+    mine = "gantt\n    title Our real roadmap\n    dateFormat YYYY-MM-DD\n    section A\n"
+    chart.write_text(mine, encoding="utf-8")
+    r = cli("export", str(playbook), "--mermaid", "-o", str(chart))
+    assert (r.exit_code, chart.read_text(encoding="utf-8")) == (2, mine)
+    assert r.stderr.endswith("[not-ours]\n")
+
+
+def test_a_plan_is_not_replaced_by_another_playbooks(cli, tmp_path):
+    out = tmp_path / "plan.txt"
+    assert cli("plan", "starter", "-o", str(out)).exit_code == 0
+    before = out.read_bytes()
+    r = cli("plan", "app-launch", "-o", str(out))
+    assert (r.exit_code, out.read_bytes()) == (2, before)
+
+
 def test_a_playbook_is_not_ours_and_an_empty_file_is(cli, playbook, tmp_path):
     other = tmp_path / "other.yaml"
     other.write_bytes(playbook.read_bytes())

@@ -7,8 +7,9 @@ each kind is recognised by the shape launchkit always gives it, compared with th
 | --- | --- |
 | JSON (plan, check, diff, schema) | is a JSON object with the same top-level keys |
 | SARIF, schema | ... and launchkit as its tool / the same title |
-| CSV (plan, export), Mermaid | starts with the same first line (header row, `gantt`, fence) |
-| plan text | has `L = ` (the launch day) on its second line |
+| CSV (plan, export) | starts with the same header row |
+| Mermaid | starts with the same lines up to the chart's title (`gantt`, `title …`; a fence before) |
+| plan text | starts with the same title line, and has `L = ` (the launch day) on its second |
 | check text | starts with the verdict line of the same playbook (`FILE: …`, in any language, with its three counts) |
 | check github | has `::error`/`::warning`/`::notice` lines, then the same verdict line |
 | check junit | starts with launchkit's `<testsuites name="launchkit check"` |
@@ -36,7 +37,7 @@ _TEXT: dict[str, re.Pattern[str]] = {
     "diff.markdown": re.compile(r"\A### Plan changes: "),
     "export.ics": re.compile(r"^PRODID:-//launchkit//", re.MULTILINE),
 }
-_FIRST_LINE = ("plan.csv", "export.csv", "export.mermaid")
+_FIRST_LINE = ("plan.csv", "export.csv")
 _JSON = ("plan.json", "check.json", "check.sarif", "diff.json", "schema")
 
 
@@ -55,6 +56,11 @@ def recogniser(kind: str, new: bytes) -> Callable[[bytes], bool]:
             return _same_json_kind(kind, old, _text(new))
         if kind in _FIRST_LINE:
             return _first_line(old) == _first_line(_text(new))
+        if kind == "export.mermaid":
+            # a Gantt chart of someone's own starts with `gantt` too, but not with this title
+            return _head(old) == _head(_text(new))
+        if kind == "plan.text" and _first_line(old) != _first_line(_text(new)):
+            return False
         if kind in ("check.text", "check.github"):
             # The verdict's line is in the playbook's language: it is recognised by the same
             # playbook label and the three counts (errors, warnings, info) any language gives.
@@ -85,6 +91,16 @@ def _text(data: bytes) -> str:
 
 def _first_line(text: str) -> str:
     return text.partition("\n")[0].rstrip()
+
+
+def _head(text: str) -> list[str]:
+    """A Mermaid chart's lines up to its title line (at most four), stripped."""
+    head = []
+    for line in text.split("\n")[:4]:
+        head.append(line.strip())
+        if line.strip().startswith("title"):
+            break
+    return head
 
 
 def _same_json_kind(kind: str, old: str, new: str) -> bool:
