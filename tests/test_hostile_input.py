@@ -624,3 +624,15 @@ def test_a_number_too_long_to_read_is_named_without_advice_for_programmers(cli, 
         f"{path}:4:16: error: '{'9' * 40}… (5,000 characters)' is too long a number "
         "(5,000 digits) [yaml-syntax]\n"
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_named_as_such(cli, tmp_path, encoding):
+    path = tmp_path / "launch.yaml"
+    path.write_bytes("launchkit: 1\nid: x\ntitle: Lancio\n".encode(encoding))
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"{path}:1:1: error: the file is UTF-16 text; save it as UTF-8 (in Notepad: Save as, "
+        "Encoding: UTF-8) [not-utf8]\n"
+    )

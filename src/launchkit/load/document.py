@@ -259,6 +259,20 @@ def read_bytes(path: Path, shown: str) -> bytes:
 
 def decode_text(raw: bytes, shown: str) -> str:
     """UTF-8 text of a playbook's bytes; binary or non-UTF-8 content is refused with its place."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        # Windows Notepad's "Unicode": every other byte of Latin text is NUL
+        raise LaunchkitError(
+            [
+                error(
+                    shown,
+                    1,
+                    1,
+                    "not-utf8",
+                    "the file is UTF-16 text; save it as UTF-8 (in Notepad: Save as, "
+                    "Encoding: UTF-8)",
+                )
+            ]
+        )
     if b"\x00" in raw:
         line, col = _line_col(raw, raw.index(b"\x00"))
         raise LaunchkitError(
@@ -287,6 +301,14 @@ def decode_text(raw: bytes, shown: str) -> str:
                 )
             ]
         ) from None
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: NUL in every other byte of the first line's ASCII."""
+    head = raw[:64]
+    return len(head) >= 8 and (
+        head[1::2].count(0) == len(head) // 2 or head[::2].count(0) == len(head) // 2
+    )
 
 
 def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
