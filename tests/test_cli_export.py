@@ -167,6 +167,6 @@ def test_refuses_to_overwrite_a_file_it_did_not_write(cli: Cli, write: Callable[
     assert r.exit_code == 2
     assert r.stderr == (
         f"{other}:1:1: error: an iCalendar file that launchkit export did not write; "
-        "refusing to overwrite it [not-an-export]\n"
+        "refusing to overwrite it (--force replaces it) [not-an-export]\n"
     )
     assert other.read_bytes() == b"BEGIN:VCALENDAR\nPRODID:-//Other//EN\nEND:VCALENDAR\n"

@@ -84,7 +84,15 @@ def export(
         raise LaunchkitError([error(str(output), 1, 1, "other-playbook", message)]) from None
     except PreviousCalendarError as e:
         raise LaunchkitError(
-            [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
+            [
+                error(
+                    str(output),
+                    1,
+                    1,
+                    "not-an-export",
+                    f"{e}; refusing to overwrite it (--force replaces it)",
+                )
+            ]
         ) from None
     emit(text, output, kind=f"export.{fmt.value}", inputs=playbook_inputs(file), force=force)
 
@@ -123,7 +131,15 @@ def _export_launches(
         text = export_ics_launches(plans, options, repo.name)
     except PreviousCalendarError as e:
         raise LaunchkitError(
-            [error(str(output), 1, 1, "not-an-export", f"{e}; refusing to overwrite it")]
+            [
+                error(
+                    str(output),
+                    1,
+                    1,
+                    "not-an-export",
+                    f"{e}; refusing to overwrite it (--force replaces it)",
+                )
+            ]
         ) from None
     emit(text, output, kind="export.ics", force=force)
 

@@ -213,9 +213,9 @@ def read_calendar(data: bytes) -> Calendar:
     try:
         cal = Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError) as e:
-        raise PreviousCalendarError(f"not an iCalendar file ({e})") from e
+        raise PreviousCalendarError("not an iCalendar file") from e
     if not isinstance(cal, Calendar) or cal.name != "VCALENDAR":
-        raise PreviousCalendarError("not an iCalendar file (no VCALENDAR)")
+        raise PreviousCalendarError("not an iCalendar file")
     if str(cal.get("PRODID", "")) != PRODID:
         # Its events are someone else's: carrying them over would cancel them all.
         raise PreviousCalendarError("an iCalendar file that launchkit export did not write")
