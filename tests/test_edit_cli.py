@@ -170,7 +170,10 @@ def test_a_value_yaml_reads_but_python_cannot_hold_is_refused(cli, playbook, key
 def test_a_builtin_playbook_name_is_not_edited(cli):
     r = cli("done", "starter", "teasers")
     assert r.exit_code == 2
-    assert r.stderr == "starter:1:1: error: no such file [no-such-file]\n"
+    assert r.stderr == (
+        "starter:1:1: error: no such file: 'starter' is a built-in playbook, which launchkit "
+        "does not change; `launchkit init` writes a copy to edit [no-such-file]\n"
+    )
 
 
 def test_an_invalid_file_is_not_edited(cli, write):

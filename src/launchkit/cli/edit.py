@@ -41,6 +41,7 @@ def done(
     """
     from launchkit.load.edit import edit_file, mark_done
 
+    _not_builtin(file)
     _report(edit_file(file, mark_done(task, on, evidence), force=force))
 
 
@@ -71,6 +72,7 @@ def set_(
     """
     from launchkit.load.edit import edit_file, set_value
 
+    _not_builtin(file)
     _report(edit_file(file, set_value(key, value), force=force))
 
 
@@ -83,3 +85,16 @@ def _report(result: object) -> None:
         return
     for change in result.changes:
         typer.echo(f"{result.path}: {change.describe()}")
+
+
+def _not_builtin(file: Path) -> None:
+    """A built-in playbook's name (no such file here) is refused with how to get a copy."""
+    from launchkit.diagnostics import LaunchkitError, error
+    from launchkit.resources import builtin_playbooks
+
+    if str(file) in builtin_playbooks() and not file.exists():
+        message = (
+            f"no such file: '{file}' is a built-in playbook, which launchkit does not change; "
+            "`launchkit init` writes a copy to edit"
+        )
+        raise LaunchkitError([error(str(file), 1, 1, "no-such-file", message)])
