@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -50,10 +51,6 @@ ROOT = Path(__file__).parent.parent
 SETUP_RENDER = "bash .ci/setup-render.sh"  # Chromium and fonts, through apt-get (as root)
 SETUP_EXPORT = "bash .ci/setup-export.sh"  # Mermaid and jsdom, through npm (needs Node.js)
 
-# Tool -> install command, for every tool a test found missing in this run (for the summary).
-_MISSING: dict[str, str] = {}
-_SKIPPED_FOR: dict[str, int] = {}
-
 
 def in_ci() -> bool:
     """Whether this run is CI's, where a missing outside tool is a failure, not a skip."""
@@ -70,10 +67,8 @@ def require_tool(name: str, install: str, *, found: bool | None = None) -> str:
     path = shutil.which(name) if found is None else (name if found else None)
     if path is not None:
         return path
-    _MISSING[name] = install
     if in_ci():
         pytest.fail(f"{name} not found, and CI=true requires it; install with: {install}", False)
-    _SKIPPED_FOR[name] = _SKIPPED_FOR.get(name, 0) + 1
     pytest.skip(f"{name} not found; install with: {install}")
 
 
@@ -91,15 +86,30 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         require_tool(*mark.args, **mark.kwargs)
 
 
+_SKIP_REASON = re.compile(r"(?:Skipped: )?(.+?) not found; install with: (.+)")
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """After the run, one line per missing outside tool: how many tests it cost, how to get it."""
-    if not _SKIPPED_FOR:
+    """After the run, one line per missing outside tool: how many tests it cost, how to get it.
+
+    Read from the skipped tests' reports, so that it also counts the skips of xdist's workers.
+    """
+    counts: dict[str, int] = {}
+    installs: dict[str, str] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = getattr(report, "longrepr", None)
+        reason = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else ""
+        found = _SKIP_REASON.fullmatch(str(reason))
+        if found:
+            counts[found[1]] = counts.get(found[1], 0) + 1
+            installs[found[1]] = found[2]
+    if not counts:
         return
     terminalreporter.section("outside tools not installed")
-    for name, count in sorted(_SKIPPED_FOR.items()):
+    for name, count in sorted(counts.items()):
         tests = "test" if count == 1 else "tests"
         terminalreporter.write_line(
-            f"{count} {tests} skipped: {name} not found; install with: {_MISSING[name]}"
+            f"{count} {tests} skipped: {name} not found; install with: {installs[name]}"
         )
     terminalreporter.write_line(
         'everything at once: see "Running the full test suite" in README.md'
@@ -109,12 +119,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Chromium]:
     """One headless Chromium for the whole run (tests/browser.py), started on first use."""
-    from browser import Chromium, missing
+    from browser import INSTALL, Chromium, missing
 
     lacking = missing()
     if lacking is not None:
-        from browser import INSTALL
-
         require_tool(lacking, INSTALL, found=False)
     browser = Chromium()
     yield browser
