@@ -1,20 +1,22 @@
 """The long fuzz run: every command on thousands of generated playbooks, summed up.
 
     python bench/fuzz.py --examples 100                # about 5,700 command runs
-    python bench/fuzz.py --examples 875 --jobs 2       # about 100,000 command runs, 2 cores
+    python bench/fuzz.py --examples 900 --jobs 2       # about 100,000 command runs, 2 cores
 
-It runs `tests/test_fuzz.py` under the long profile (LAUNCHKIT_FUZZ=long) in child pytests
-(one per job, each with its own random seed and `--examples` per fuzz test), with every command
-run logged (LAUNCHKIT_FUZZ_STATS), then prints the number of runs, the exit codes, the slowest
-runs and the largest peak memory of a child. The commands run in-process, so a child's peak
-resident set size bounds that of every single command it ran. Exit 1 when a target is missed:
-an exit code 3 or a traceback (the tests fail then), a run over 5 s, or over 500 MB.
+It runs `tests/test_fuzz.py` under the long profile (LAUNCHKIT_FUZZ=long) in child pytests:
+`--jobs` side by side, each running children of `--chunk` examples per fuzz test one after
+another (each with its own random seed) until it has done `--examples`. Every command run is
+logged (LAUNCHKIT_FUZZ_STATS) with its exit code, its time and the peak resident size of the
+process during that run (Linux's VmHWM, reset before each run). It prints the number of runs,
+the exit codes, the slowest runs and the largest peak. Exit 1 when a target is missed: an exit
+code 3 or a traceback (the tests fail then), a run over 5 s, or over 500 MB.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import concurrent.futures
 import json
 import os
 import random
@@ -28,38 +30,53 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_SECONDS, MAX_MB = 5.0, 500
 
 
+def _job(job: int, args: argparse.Namespace, tmp: Path) -> tuple[list[int], list[float]]:
+    """One job: child pytests run one after another, `--chunk` examples each, each with its own
+    seed, until the job's `--examples` are done. Returns their exit codes and peak sizes (MB)."""
+    codes, peaks = [], []
+    left, chunk = args.examples, 0
+    while left > 0:
+        examples = min(args.chunk, left)
+        left -= examples
+        stats = tmp / f"stats-{job}-{chunk:03d}.jsonl"
+        stats.touch()
+        env = dict(os.environ, LAUNCHKIT_FUZZ="long", LAUNCHKIT_FUZZ_STATS=str(stats))
+        env["LAUNCHKIT_FUZZ_EXAMPLES"] = str(examples)
+        # -n 0: one process per child, so that its peak is that of the commands it ran
+        command = [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider"]
+        command += [f"--hypothesis-seed={random.randrange(2**32)}", "tests/test_fuzz.py"]
+        child = subprocess.Popen(command, cwd=ROOT, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        codes.append(child.returncode)
+        peaks.append(usage.ru_maxrss / 1024)
+        chunk += 1
+    return codes, peaks
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=100, help="examples per fuzz test and job")
-    parser.add_argument("--jobs", type=int, default=1, help="child pytests run side by side")
+    parser.add_argument("--jobs", type=int, default=1, help="jobs run side by side")
+    parser.add_argument(
+        "--chunk", type=int, default=150, help="examples per child pytest (each starts afresh)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         began = time.monotonic()
-        children = []
-        for job in range(args.jobs):
-            stats = Path(tmp) / f"stats-{job}.jsonl"
-            stats.touch()
-            env = dict(os.environ, LAUNCHKIT_FUZZ="long", LAUNCHKIT_FUZZ_STATS=str(stats))
-            env["LAUNCHKIT_FUZZ_EXAMPLES"] = str(args.examples)
-            # -n 0: one process per job, whose peak memory is that of the commands it ran
-            command = [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider"]
-            # a seed per job, so that the jobs try different cases
-            command += [f"--hypothesis-seed={random.randrange(2**32)}", "tests/test_fuzz.py"]
-            children.append((subprocess.Popen(command, cwd=ROOT, env=env), stats))
-        returncodes, peaks = [], []
-        for child, _ in children:
-            # wait4 gives each child's own peak, where RUSAGE_CHILDREN gives only the largest
-            _, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
-            returncodes.append(child.returncode)
-            peaks.append(usage.ru_maxrss / 1024)
+        with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+            done = list(pool.map(lambda job: _job(job, args, Path(tmp)), range(args.jobs)))
         wall = time.monotonic() - began
+        returncodes = [code for codes, _ in done for code in codes]
         runs = [
             json.loads(line)
-            for _, stats in children
+            for job in range(args.jobs)
+            for stats in sorted(Path(tmp).glob(f"stats-{job}-*.jsonl"))
             for line in stats.read_text(encoding="utf-8").splitlines()
         ]
-    peak_mb = max(peaks)
+    child_peak = max(peak for _, peaks in done for peak in peaks)
+    peaks = [r["peak_mb"] for r in runs if r.get("peak_mb") is not None]
+    peak_mb = max(peaks) if peaks else child_peak
     exits = collections.Counter(r["exit"] for r in runs)
     slow = sorted(runs, key=lambda r: r["seconds"], reverse=True)
     over = [r for r in runs if r["seconds"] > MAX_SECONDS]
@@ -71,7 +88,10 @@ def main() -> int:
     )
     print("exit codes: " + ", ".join(f"{k}: {v:,}" for k, v in sorted(exits.items())))
     print(f"slowest: {slow[0]['seconds']:.2f} s ({slow[0]['command']})" if slow else "no runs")
-    print(f"over {MAX_SECONDS:.0f} s: {len(over)}; largest peak memory of a job: {peak_mb:,.0f} MB")
+    print(
+        f"over {MAX_SECONDS:.0f} s: {len(over)}; largest peak memory during one run: "
+        f"{peak_mb:,.0f} MB (of a whole child pytest: {child_peak:,.0f} MB)"
+    )
     for command, times in sorted(per.items()):
         times.sort()
         median = times[len(times) // 2]

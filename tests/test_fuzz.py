@@ -16,11 +16,13 @@ The long run (bench/README.md gives the command and the figures):
     LAUNCHKIT_FUZZ=long LAUNCHKIT_FUZZ_EXAMPLES=1000 python -m pytest tests/test_fuzz.py
 
 With LAUNCHKIT_FUZZ_STATS=FILE, every command run appends a JSON line (command, exit code,
-seconds) to FILE; `bench/fuzz.py` runs the long profile and sums those lines up.
+seconds, and the peak resident size of the test process during that run) to FILE;
+`bench/fuzz.py` runs the long profile and sums those lines up.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -125,16 +127,17 @@ def run_all(
     runner = CliRunner()
     codes: dict[str, int] = {}
     for argv in commands(path, out, metrics_path, other_path):
+        if STATS:
+            _reset_peak()
         began = time.perf_counter()
         result = runner.invoke(app, argv, catch_exceptions=False, env={"NO_COLOR": "1"})
         took = time.perf_counter() - began
         shown = " ".join(a if not a.startswith(str(folder)) else Path(a).name for a in argv)
         if STATS:
+            run = {"command": argv[0], "exit": result.exit_code, "seconds": took}
+            run["peak_mb"] = _peak_mb()
             with open(STATS, "a", encoding="utf-8") as f:
-                f.write(
-                    json.dumps({"command": argv[0], "exit": result.exit_code, "seconds": took})
-                    + "\n"
-                )
+                f.write(json.dumps(run) + "\n")
         if KEEP and (result.exit_code == 3 or took > SLOW_SECONDS):
             _keep(folder, argv, result.exit_code, took)
         assert result.exit_code in (0, 1, 2), (shown, result.exit_code, result.stderr)
@@ -160,6 +163,22 @@ def run_all(
             result.exit_code
         )  # "validate", "plan --format json", "render -o", ...
     return codes
+
+
+def _reset_peak() -> None:
+    """Start measuring this process's peak resident size afresh (Linux: clear_refs 5)."""
+    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+
+
+def _peak_mb() -> float | None:
+    """This process's peak resident size since the last reset, in MB (Linux only)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found[1]) / 1024 if found else None
 
 
 def _keep(folder: Path, argv: list[str], code: int, took: float) -> None:
