@@ -636,3 +636,21 @@ def test_a_utf16_file_is_named_as_such(cli, tmp_path, encoding):
         f"{path}:1:1: error: the file is UTF-16 text; save it as UTF-8 (in Notepad: Save as, "
         "Encoding: UTF-8) [not-utf8]\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("escape", "name", "code"),
+    [("\\uFFFE", "noncharacter", "FFFE"), ("\\uFFFF", "noncharacter", "FFFF")],
+)  # fmt: skip
+def test_what_xml_cannot_hold_is_refused_in_any_text(cli, write, tmp_path, escape, name, code):
+    # Found by the long fuzz run: a champion named "\uFFFE" made the editable deck (XML) fail
+    # with exit 3.
+    path = write(
+        "launchkit: 1\nid: x\ntitle: X\nlaunch: 2027-03-01\n"
+        f'sites:\n  - {{id: a, name: A, champions: [Dana, "{escape}"]}}\n'
+        "tasks:\n  - {id: t, title: T, start: L}\n"
+    )
+    r = cli("render", str(path), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 2
+    assert f"the text holds the invisible {name} U+{code} (character 1)" in r.stderr
+    assert r.stderr.rstrip().endswith("[bad-character]")

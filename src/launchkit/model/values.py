@@ -545,8 +545,11 @@ def parse_email(value: Any) -> str:
 
 
 CONTROL_NAMES = {0x09: "tab", 0x0A: "line feed", 0x0B: "vertical tab", 0x0C: "form feed",
-                 0x0D: "carriage return", 0x1B: "escape", 0x7F: "delete", 0x85: "next line"}  # fmt: skip
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+                 0x0D: "carriage return", 0x1B: "escape", 0x7F: "delete", 0x85: "next line",
+                 0xFFFE: "noncharacter", 0xFFFF: "noncharacter"}  # fmt: skip
+# C0 and C1 controls; and what XML cannot hold at all (a deck, an SVG, a JUnit report): the
+# noncharacters U+FFFE and U+FFFF, and lone surrogates (which YAML's parser already refuses).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def check_text(value: str) -> str:
@@ -560,7 +563,7 @@ def check_text(value: str) -> str:
     if found is None:
         return value
     code = ord(found.group())
-    name = CONTROL_NAMES.get(code, "control character")
+    name = CONTROL_NAMES.get(code, "lone surrogate" if code >= 0xD800 else "control character")
     fix = "use a real line break or delete it" if code in (0x0B, 0x0C, 0x0D, 0x85) else "delete it"
     raise PydanticCustomError(
         "bad-character",
