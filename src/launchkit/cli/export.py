@@ -22,6 +22,7 @@ from launchkit.cli.common import (
 from launchkit.clock import now_utc
 
 if TYPE_CHECKING:
+    from launchkit.diagnostics import LaunchkitError
     from launchkit.outputs.export import ExportFormat, ExportOptions
     from launchkit.schedule import Plan
 
@@ -83,17 +84,7 @@ def export(
         message = f"{e}; refusing to overwrite it (--force replaces it)"
         raise LaunchkitError([error(str(output), 1, 1, "other-playbook", message)]) from None
     except PreviousCalendarError as e:
-        raise LaunchkitError(
-            [
-                error(
-                    str(output),
-                    1,
-                    1,
-                    "not-an-export",
-                    f"{e}; refusing to overwrite it (--force replaces it)",
-                )
-            ]
-        ) from None
+        raise _not_an_export(output, e) from None
     emit(text, output, kind=f"export.{fmt.value}", inputs=playbook_inputs(file), force=force)
 
 
@@ -110,7 +101,6 @@ def _export_launches(
 ) -> None:
     """`export . --ics`: every launch of a repository in one calendar."""
     from launchkit.cli.common import check_filters, narrow, schedule_all
-    from launchkit.diagnostics import LaunchkitError, error
     from launchkit.outputs.export import ExportFormat, ExportOptions, parse_alarm
     from launchkit.outputs.export.ics import PreviousCalendarError, export_ics_launches
 
@@ -130,17 +120,7 @@ def _export_launches(
     try:
         text = export_ics_launches(plans, options, repo.name)
     except PreviousCalendarError as e:
-        raise LaunchkitError(
-            [
-                error(
-                    str(output),
-                    1,
-                    1,
-                    "not-an-export",
-                    f"{e}; refusing to overwrite it (--force replaces it)",
-                )
-            ]
-        ) from None
+        raise _not_an_export(output, e) from None
     emit(text, output, kind="export.ics", force=force)
 
 
@@ -216,3 +196,11 @@ def _is_launchkit_calendar(data: bytes) -> bool:
     except PreviousCalendarError:
         return False
     return True
+
+
+def _not_an_export(output: Path | None, e: Exception) -> LaunchkitError:
+    """The file `-o` names is not a calendar launchkit exported: refused, with the way past."""
+    from launchkit.diagnostics import LaunchkitError, error
+
+    message = f"{e}; refusing to overwrite it (--force replaces it)"
+    return LaunchkitError([error(str(output), 1, 1, "not-an-export", message)])

@@ -361,9 +361,6 @@ def _usage(loaded: LoadedPlaybook, message: str) -> LaunchkitError:
     return LaunchkitError([error(loaded.path, 1, 1, "bad-key", message)])
 
 
-_DATE_LIKE = re.compile(r"\d{1,4}-\d{1,2}-\d{1,2}")
-
-
 def _parse_value(text: str, rt: RoundTrip) -> Any:
     """The command-line value read as YAML, in round-trip form so `[a, b]` stays a flow list."""
     import io
@@ -381,8 +378,9 @@ def _parse_value(text: str, rt: RoundTrip) -> Any:
     except (ValueError, OverflowError) as e:
         # YAML reads it, but it is no value: 2027-02-29, 2027-13-01, a 5,000-digit number.
         from launchkit.load.yamlerrors import unreadable_scalar
+        from launchkit.model.values import DATE_LIKE
 
-        if _DATE_LIKE.fullmatch(text.strip()):
+        if DATE_LIKE.fullmatch(text.strip()):
             code, message = "bad-date", f"'{text.strip()}' is not a real date: {e}"
         else:
             code, message = "bad-value", unreadable_scalar(text, e)

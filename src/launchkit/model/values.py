@@ -29,7 +29,8 @@ _SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 _NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _SOURCE = re.compile(r"[A-Z][A-Z0-9]{0,7}\.\d{1,3}")
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
-_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+"""A day as YAML writes one (YYYY-M-D), real or not: how a date is told from other text."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def parse_offset(value: Any) -> Offset:
             return Offset()
         n = int(amount) * (-1 if sign == "-" else 1)
         return Offset(amount=n, unit=_unit(unit))
-    if _DATE_LIKE.fullmatch(text):
+    if DATE_LIKE.fullmatch(text):
         return Offset(date=_real_date(text, "bad-offset"))
     raise PydanticCustomError(
         "bad-offset",
@@ -159,7 +160,7 @@ def parse_day(value: Any) -> dt.date:
         )
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _DATE_LIKE.fullmatch(value.strip()):
+    if isinstance(value, str) and DATE_LIKE.fullmatch(value.strip()):
         return _real_date(value.strip(), "bad-date")
     raise PydanticCustomError(
         "bad-date", "expected a date such as 2027-01-10, got {text}", {"text": _show(value)}
