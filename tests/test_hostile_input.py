@@ -436,6 +436,26 @@ def test_validate_lists_a_bidi_warning_and_still_passes(write, cli):
     assert doc["valid"] and doc["files"][0]["diagnostics"][0]["code"] == "bidi-control"
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u2029"])
+def test_a_line_or_paragraph_separator_in_a_text_does_not_shift_later_positions(
+    write, cli, tmp_path, char
+):
+    # an editor, and YAML 1.2, read LS and PS as characters, not line breaks
+    text = BASE.replace("title: Hostile input", f"title: Hostile{char}input")
+    text = text.replace("    after: [brief]", "    after: [brief, nope]")
+    path = write(text)
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    line = text.split("\n").index("    after: [brief, nope]") + 1
+    assert r.stderr.startswith(f"{path}:{line}:20: error: 'nope' is not a task"), r.stderr
+
+    path = write(text.replace(", nope]", "]").replace("[email]", "[email, poster]"))
+    r = cli("render", str(path), "-o", str(tmp_path / "docs"))
+    assert r.exit_code == 0, r.stderr
+    line = text.split("\n").index("    channels: [email]") + 1
+    assert f"{path}:{line}:" in r.stderr, r.stderr
+
+
 # --- Spans, edges of the calendar -----------------------------------------------------------
 
 LONG = BASE.replace("    due: L-5bd\n", "    due: 2120-01-01\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,3 +68,18 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     names = list(choices)
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of a file as an editor numbers them, and as every `file:line:col` counts them.
+
+    Only LF, CRLF and CR end a line. `str.splitlines` also splits at NEL, LS, PS, form feeds
+    and the like, which would put every line after one under the wrong number.
+    """
+    lines = _LINE_BREAK.split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines

@@ -12,6 +12,7 @@ recursive aliases and unsupported tags, each with its own line and column.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -112,11 +113,25 @@ def _pairs(node: Any) -> Iterator[tuple[Any, Any]]:
 
 
 @cache
-def _yaml() -> Any:
+def _yaml(pure: bool = False) -> Any:
     from ruamel.yaml import YAML
 
     # The C parser when ruamel.yaml.clib is installed; the pure one otherwise.
-    return YAML(typ="safe", pure=False)
+    return YAML(typ="safe", pure=pure)
+
+
+_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Line breaks in YAML 1.1, plain characters in YAML 1.2 and in an editor."""
+
+
+def _parser_for(text: str) -> Any:
+    """The parser for `text`: the C one, but where the text holds NEL, LS or PS.
+
+    libyaml counts those as line breaks, so every line number after one would be off from what
+    the user's editor shows; ruamel's own parser counts only LF and CR, as YAML 1.2 does, and
+    reads the same values.
+    """
+    return _yaml(pure=_UNICODE_BREAKS.search(text) is not None)
 
 
 @cache
@@ -393,7 +408,7 @@ class _Composer:
         stack: list[list[Any]] = []
         # Names bound once: this loop runs for every value of a file (170,000 at 10,000 tasks).
         scalar_event, scalar_tags = ev.ScalarEvent, _SCALAR_TAGS_WITH_MERGE
-        for event in _yaml().parse(text):
+        for event in _parser_for(text).parse(text):
             kind = type(event)
             if kind is scalar_event:
                 # `event.ctag` is what the `event.tag` property converts to str on every read.

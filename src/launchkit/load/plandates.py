@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from launchkit.diagnostics import Diagnostic, Severity
+from launchkit.diagnostics import Diagnostic, Severity, source_lines
 
 PLACEHOLDER = re.compile(
     r"\{(?P<kind>launch|task|site)(?::(?P<id>[a-z0-9][a-z0-9-]*(?:@[a-z0-9][a-z0-9-]*)?))?(?:\|(?P<form>[a-z]+))?\}"
@@ -157,7 +157,7 @@ def _where(doc: Any, loc: Sequence[str | int], text: str, start: int, end: int) 
     escape hides it."""
     _, node = doc.node_at(loc)
     line, col = node.start_mark.line, node.start_mark.column
-    lines = doc.text.splitlines()[line : node.end_mark.line + 1]
+    lines = source_lines(doc.text)[line : node.end_mark.line + 1]
     wanted = text[start:end]
     skip = text[:start].count(wanted)  # the same day written twice: find the right one
     for i, source in enumerate(lines):

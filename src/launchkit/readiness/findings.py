@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from launchkit.diagnostics import Severity
+from launchkit.diagnostics import Severity, source_lines
 
 Kind = Literal["gate", "task", "person"]
 """A person is a subject only in a launch repository, where their load is checked."""
@@ -153,6 +153,6 @@ class Report:
         """The line of the file the finding points at, without its newline."""
         if finding.file not in self._lines:
             text = self.sources.get(finding.file)
-            self._lines[finding.file] = text.splitlines() if text is not None else []
+            self._lines[finding.file] = source_lines(text) if text is not None else []
         lines = self._lines[finding.file]
         return lines[finding.line - 1] if 0 < finding.line <= len(lines) else None

@@ -231,13 +231,14 @@ def read_history(path: Path | str, as_of: dt.date) -> History:
     The file has already been read and checked by `load_metrics` (which reports its problems
     with their places), so rows that are not dated numbers are simply not part of a history.
     """
+    from launchkit.diagnostics import source_lines
     from launchkit.readiness.metrics import _cells, _read, _value
 
     text = _read(Path(path), str(path))
     history: History = {}
     lines = [
         (n, _cells(line))
-        for n, line in enumerate(text.splitlines(), start=1)
+        for n, line in enumerate(source_lines(text), start=1)
         if line.strip() and not line.lstrip().startswith("#")
     ]
     if not lines or [c.lower() for c, _ in lines[0][1]] != ["date", "metric", "value"]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from launchkit.diagnostics import Diagnostic, LaunchkitError, error
+from launchkit.diagnostics import Diagnostic, LaunchkitError, error, source_lines
 from launchkit.load import LoadedPlaybook
 
 MetricScalar = float | bool | str
@@ -245,7 +245,7 @@ def _value(text: str) -> MetricScalar:
 def _csv(text: str, shown: str, as_of: dt.date) -> Metrics:
     rows = [
         (n, _cells(line))
-        for n, line in enumerate(text.splitlines(), start=1)
+        for n, line in enumerate(source_lines(text), start=1)
         if line.strip() and not line.lstrip().startswith("#")
     ]
     if not rows:
