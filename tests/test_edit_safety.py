@@ -164,7 +164,7 @@ def test_stale_temporaries_of_an_interrupted_edit_are_removed_by_the_next(cli, p
 
 
 def test_an_edit_that_would_change_anything_else_is_refused(cli, playbook, monkeypatch):
-    def wrong(self: RoundTrip) -> list[bytes]:
+    def wrong(self: RoundTrip, edited: str | None = None) -> list[bytes]:
         edited = self.dump().replace("5bd", "6bd")  # the edit, and a change nobody asked for
         return [edited.encode("utf-8")]
 
@@ -173,3 +173,67 @@ def test_an_edit_that_would_change_anything_else_is_refused(cli, playbook, monke
     assert r.exit_code == 2
     assert r.stderr.endswith("[edit-not-isolated]\n")
     assert playbook.read_bytes() == HAND.read_bytes()
+
+
+ALIASED = """\
+launchkit: 1
+id: aliased
+title: Aliased
+launch: 2027-03-15
+vars:
+  intranet: &intranet https://intra/launch
+
+tasks:
+  - id: a
+    title: A
+    start: L-5bd
+    channels:
+      - poster
+# the managers brief comes next
+  - id: b
+    title: B
+    start: L-3bd
+    evidence: *intranet  # the page we point at
+  - {id: c, title: C, start: L-2bd}   
+# the last task
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "before", "after"),
+    [
+        # ruamel hangs the comment line below a block list on the list's last item
+        (
+            "tasks.a.channels",
+            "[email, poster]",
+            "channels:\n      - poster\n",
+            "channels: [email, poster]\n",
+        ),
+        # ruamel does not read the comment after an alias, nor that below a flow mapping
+        # ending in spaces; the edit keeps both where they were
+        ("tasks.b.evidence", "https://intra/b", "*intranet  #", "https://intra/b  #"),
+        ("tasks.c.duration", "2bd", "L-2bd}   \n", "L-2bd, duration: 2bd}\n"),
+    ],
+)
+def test_comments_next_to_a_replaced_value_stay(cli, tmp_path, key, value, before, after):
+    path = tmp_path / "aliased.yaml"
+    path.write_text(ALIASED, encoding="utf-8")
+    r = cli("set", str(path), key, value)
+    assert r.exit_code == 0, r.stderr
+    assert path.read_text(encoding="utf-8") == ALIASED.replace(before, after)
+
+
+def test_an_edit_that_would_drop_a_comment_is_refused(cli, tmp_path, monkeypatch):
+    path = tmp_path / "aliased.yaml"
+    path.write_text(ALIASED, encoding="utf-8")
+
+    def careless(self: RoundTrip, edited: str | None = None) -> list[bytes]:
+        edited = self.dump() if edited is None else edited
+        return [edited.replace("# the managers brief comes next\n", "").encode("utf-8")]
+
+    monkeypatch.setattr(RoundTrip, "candidates", careless)
+    r = cli("done", str(path), "b", "--on", "2027-01-03")
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{path}:14:1: error: this edit would drop the comment")
+    assert r.stderr.endswith("[edit-breaks-comment]\n")
+    assert path.read_text(encoding="utf-8") == ALIASED

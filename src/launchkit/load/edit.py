@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from launchkit.clock import today_in
-from launchkit.diagnostics import LaunchkitError, did_you_mean, error
+from launchkit.diagnostics import LaunchkitError, did_you_mean, error, source_lines
 from launchkit.load import LoadedPlaybook, load_playbook_text
 from launchkit.load.atomic import (
     check_replaceable,
@@ -26,7 +26,7 @@ from launchkit.load.atomic import (
     write_atomic,
 )
 from launchkit.load.document import decode_text, read_bytes
-from launchkit.load.isolation import only_keys_changed
+from launchkit.load.isolation import comment_changes, only_keys_changed
 from launchkit.load.roundtrip import RoundTrip, open_roundtrip, remove_key, set_key
 
 __all__ = ["Change", "EditResult", "edit_file", "mark_done", "set_value", "today_in"]
@@ -104,12 +104,37 @@ def _proven(rt: RoundTrip, changes: list[Change], shown: str) -> bytes:
     """The first rendering of the edit that changes the edited keys and nothing else.
 
     The line merge keeps every other line as it was; ruamel's own dump of the whole document is
-    the fallback. If neither passes (`launchkit.load.isolation`), nothing is written.
+    the fallback. Each must hold the same data but for the edited keys, and every comment, once,
+    but those that went with the edited value (`launchkit.load.isolation`); if neither does,
+    nothing is written.
     """
     wanted = [(c.key, c.new) for c in changes]
-    for candidate in rt.candidates():
-        if only_keys_changed(rt.raw, candidate, wanted):
+    edited = rt.dump()
+    broken: tuple[str, str] | None = None
+    for candidate in rt.candidates(edited):
+        if not only_keys_changed(rt.raw, candidate, wanted):
+            continue
+        text = candidate.decode("utf-8-sig")
+        dropped, repeated = comment_changes(rt.text, rt.baseline, edited, text)
+        if not dropped and not repeated:
             return candidate
+        if broken is None:
+            broken = ("drop", dropped[0]) if dropped else ("repeat", repeated[0])
+    if broken is not None:
+        verb, comment = broken
+        line = _line_of(rt.text, comment)
+        raise LaunchkitError(
+            [
+                error(
+                    shown,
+                    line or 1,
+                    source_lines(rt.text)[line - 1].find(comment) + 1 if line else 1,
+                    "edit-breaks-comment",
+                    f"this edit would {verb} the comment {comment!r} (the editor cannot place "
+                    "it exactly); nothing was written, edit the file by hand or move the comment",
+                )
+            ]
+        )
     raise LaunchkitError(
         [
             error(
@@ -122,6 +147,14 @@ def _proven(rt: RoundTrip, changes: list[Change], shown: str) -> bytes:
             )
         ]
     )
+
+
+def _line_of(text: str, comment: str) -> int:
+    """The 1-based line on which `comment` stands in `text` (0 if it cannot be found)."""
+    for number, line in enumerate(source_lines(text), 1):
+        if comment in line:
+            return number
+    return 0
 
 
 def mark_done(task_ref: str, on: dt.date | None = None, evidence: str | None = None) -> Edit:

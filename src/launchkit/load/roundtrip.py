@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from launchkit.diagnostics import LaunchkitError, error
+from launchkit.load.isolation import tabs_as_spaces
 
 __all__ = [
     "RoundTrip",
@@ -71,14 +72,14 @@ class RoundTrip:
         self.yaml.dump(self.data, out)
         return out.getvalue()
 
-    def candidates(self) -> list[bytes]:
+    def candidates(self, edited: str | None = None) -> list[bytes]:
         """The edited file's bytes, best first: the original text with only the edit's lines
         changed, then ruamel's dump of the whole document (same line ending, byte-order mark and
         final newline as the original). The caller proves which one holds the right data
         (`launchkit.load.isolation`): ruamel's dump is not always faithful (a folded block whose
         first line is blank gains indentation), so neither is trusted blindly.
         """
-        edited = self.dump()
+        edited = self.dump() if edited is None else edited
         newline = "\r\n" if self.crlf else "\n"
         merged = merge_lines(self.text, self.baseline, edited, newline, self.read_as or None)
         dumped = _with_ending(edited.replace("\n", newline), self.text)
@@ -117,20 +118,17 @@ def open_roundtrip(raw: bytes, display: str) -> RoundTrip:
         # ruamel's round-trip scanner refuses a tab before a trailing comment or at the end of a
         # line, which YAML and `validate` allow: read those tabs as spaces (the line merge keeps
         # the file's own lines, and the edit's proof checks the data all the same)
-        spaced = _TAB_BEFORE_COMMENT.sub(lambda m: " " * len(m.group()), plain)
+        spaced = tabs_as_spaces(plain)
         try:
             data = _load_rt(yaml, spaced) if spaced != plain else None
         except YAMLError:
             data = None
         if data is None:
             raise _syntax_error(display, e) from None
-        read_as = _TAB_BEFORE_COMMENT.sub(lambda m: " " * len(m.group()), text)
+        read_as = tabs_as_spaces(text)
     rt = RoundTrip(display, raw, text, data, yaml, "", read_as)
     rt.baseline = rt.dump()
     return rt
-
-
-_TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#|\r?$)", re.MULTILINE)
 
 
 def _load_rt(yaml: Any, text: str) -> Any:
@@ -199,11 +197,30 @@ def merge_lines(
             o1 = o2 = _insertion_point(b1, to_o, len(o_keys))
         o1 = max(o1, done)
         out.extend(o_lines[done:o1])
-        lines = _reindent(o_keys[o1:o2], b_keys[b1:b2], e_keys[e1:e2])
+        unread = _unread_tail(o_keys[o1:o2], b_keys[b1:b2])
+        lines = _reindent(o_keys[o1 : o2 - unread], b_keys[b1:b2], e_keys[e1:e2])
         out.extend(key + newline for key in lines)
+        out.extend(o_lines[o2 - unread : o2])
         done = max(o2, o1)
     out.extend(o_lines[done:])
     return _with_ending("".join(_ensure_newlines(out, newline)), original)
+
+
+def _unread_tail(o_chunk: list[str], b_chunk: list[str]) -> int:
+    """How many comment and blank lines end `o_chunk` that ruamel never read: it drops those
+    that follow a flow mapping ending in spaces, so they are in no dump and must be kept as the
+    file has them. 0 unless the baseline lines stand for exactly the lines before them."""
+    n = 0
+    while n < len(o_chunk) and _is_note(o_chunk[-1 - n]):
+        n += 1
+    if n == 0 or len(o_chunk) - n != len(b_chunk) or any(_is_note(b) for b in b_chunk):
+        return 0
+    return n
+
+
+def _is_note(line: str) -> bool:
+    """A line holding only a comment, or nothing."""
+    return not line.strip() or line.lstrip().startswith("#")
 
 
 def _insertion_point(b1: int, to_o: dict[int, int], size: int) -> int:
@@ -256,20 +273,60 @@ def _reindent(o_chunk: list[str], b_chunk: list[str], e_chunk: list[str]) -> lis
     A file may indent one mapping by 4 and another by 2; ruamel writes one indentation for the
     whole file, so a value edited in the other mapping keeps that mapping's own indentation.
     """
+    b_chunk, e_chunk = _rejoined(b_chunk, o_chunk), _rejoined(e_chunk, o_chunk)
     if not (len(o_chunk) == len(b_chunk) == len(e_chunk)):
         return e_chunk
     out: list[str] = []
     for o, b, e in zip(o_chunk, b_chunk, e_chunk, strict=True):
+        if e == b and " ".join(o.split()) == " ".join(b.split()):
+            out.append(o)  # a line the edit did not touch, kept as the file has it
+            continue
+        unread = ""
         if " ".join(o.split()) != " ".join(b.split()):
-            return e_chunk
+            code, unread = _unread_comment(o, b)
+            if not unread:
+                return e_chunk
+            o = code
         b_lead = b[: len(b) - len(b.lstrip(" "))]
         o_lead = o[: len(o) - len(o.lstrip(" "))]
-        out.append(_comment_at(o, o_lead + e[len(b_lead) :] if e.startswith(b_lead) else e))
+        line = _comment_at(o, o_lead + e[len(b_lead) :] if e.startswith(b_lead) else e)
+        out.append(line + unread if unread and "#" not in e else line)
     return out
 
 
+def _rejoined(chunk: list[str], o_chunk: list[str]) -> list[str]:
+    """`chunk` with each comment line that ends a line of `o_chunk` put back at that line's end.
+
+    After an alias ruamel writes the end-of-line comment on a line of its own.
+    """
+    out: list[str] = []
+    for line in chunk:
+        comment = line.strip()
+        if (
+            out
+            and comment.startswith("#")
+            and all(o.strip() != comment for o in o_chunk)
+            and any(o.rstrip().endswith(" " + comment) for o in o_chunk)
+        ):
+            out[-1] = f"{out[-1]}  {comment}"
+        else:
+            out.append(line)
+    return out
+
+
+def _unread_comment(original: str, baseline: str) -> tuple[str, str]:
+    """`original` split into its code and an end-of-line comment that ruamel did not read (it
+    drops the one after an alias), or (original, "") if that is not how the two differ."""
+    hash_at = max(original.rfind(" #"), original.rfind("\t#"))
+    code = original[:hash_at].rstrip()
+    if hash_at < 0 or "#" in baseline or " ".join(code.split()) != " ".join(baseline.split()):
+        return original, ""
+    return code, original[len(code) :]
+
+
 def _comment_at(original: str, line: str) -> str:
-    """`line` with its end-of-line comment moved back to the column it had in `original`."""
+    """`line` with its end-of-line comment moved back to the column it had in `original`, or as
+    far from a longer value as it was from the old one."""
     hash_at = original.rfind(" #")
     if hash_at < 0:
         return line
@@ -277,7 +334,9 @@ def _comment_at(original: str, line: str) -> str:
     if not line.endswith(" " + comment):
         return line
     code = line[: -len(comment)].rstrip()
-    return code + " " * max(1, hash_at + 1 - len(code)) + comment
+    head = original[: hash_at + 1]
+    gap = len(head) - len(head.rstrip())  # used when the new value reaches past the column
+    return code + " " * (hash_at + 1 - len(code) if len(code) < hash_at else gap) + comment
 
 
 def _split(text: str) -> list[str]:
@@ -350,7 +409,15 @@ def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) 
     """
     value = _flow_safe(mapping, value)
     if key in mapping:
-        mapping[key] = _like(mapping[key], value)
+        old = mapping[key]
+        # ruamel hangs the comment lines below a block value on its last line, so they would
+        # leave with the value they only follow: keep them below the new one
+        token = _trailing_comment(old)
+        below = token.value.partition("\n")[2] if token is not None else ""
+        _drop_borrowed_comment(mapping, key)
+        mapping[key] = _like(old, value)
+        if below:
+            _append_lines(mapping, key, below)
         return
     present = [k for k in after if k in mapping]
     keys = list(mapping)
@@ -366,6 +433,16 @@ def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) 
         eol, _, rest = token.value.partition("\n")
         token.value = eol + "\n"
         mapping.ca.items[key] = [None, None, CommentToken("\n" + rest, CommentMark(0), None), None]
+
+
+def _drop_borrowed_comment(mapping: Any, key: str) -> None:
+    """Forget a comment ruamel gave `key` from another line: after an alias (`*app`) it lends
+    the key the comment of the anchor's line, which a new value would then carry."""
+    entry = mapping.ca.items.get(key)
+    token = entry[2] if entry and len(entry) > 2 else None
+    line = getattr(getattr(token, "start_mark", None), "line", None)
+    if line is not None and line < mapping.lc.key(key)[0]:
+        entry[2] = None
 
 
 def remove_key(mapping: Any, key: str) -> None:
