@@ -194,9 +194,9 @@ tasks:
     title: B
     start: L-3bd
     evidence: *intranet  # the page we point at
-  - {id: c, title: C, start: L-2bd}   
+  - {id: c, title: C, start: L-2bd}<spaces>
 # the last task
-"""
+""".replace("<spaces>", "   ")
 
 
 @pytest.mark.parametrize(
