@@ -199,30 +199,6 @@ tasks:
 """.replace("<spaces>", "   ")
 
 
-@pytest.mark.parametrize(
-    ("key", "value", "before", "after"),
-    [
-        # ruamel hangs the comment line below a block list on the list's last item
-        (
-            "tasks.a.channels",
-            "[email, poster]",
-            "channels:\n      - poster\n",
-            "channels: [email, poster]\n",
-        ),
-        # ruamel does not read the comment after an alias, nor that below a flow mapping
-        # ending in spaces; the edit keeps both where they were
-        ("tasks.b.evidence", "https://intra/b", "*intranet  #", "https://intra/b  #"),
-        ("tasks.c.duration", "2bd", "L-2bd}   \n", "L-2bd, duration: 2bd}\n"),
-    ],
-)
-def test_comments_next_to_a_replaced_value_stay(cli, tmp_path, key, value, before, after):
-    path = tmp_path / "aliased.yaml"
-    path.write_text(ALIASED, encoding="utf-8")
-    r = cli("set", str(path), key, value)
-    assert r.exit_code == 0, r.stderr
-    assert path.read_text(encoding="utf-8") == ALIASED.replace(before, after)
-
-
 def test_an_edit_that_would_drop_a_comment_is_refused(cli, tmp_path, monkeypatch):
     path = tmp_path / "aliased.yaml"
     path.write_text(ALIASED, encoding="utf-8")
@@ -237,3 +213,105 @@ def test_an_edit_that_would_drop_a_comment_is_refused(cli, tmp_path, monkeypatch
     assert r.stderr.startswith(f"{path}:14:1: error: this edit would drop the comment")
     assert r.stderr.endswith("[edit-breaks-comment]\n")
     assert path.read_text(encoding="utf-8") == ALIASED
+
+
+def test_a_loop_of_symbolic_links_is_refused_like_any_unreadable_file(cli, tmp_path):
+    (tmp_path / "one.yaml").symlink_to(tmp_path / "two.yaml")
+    (tmp_path / "two.yaml").symlink_to(tmp_path / "one.yaml")
+    for args in (["done", "a"], ["set", "launch", "2027-04-01"]):
+        r = cli(args[0], str(tmp_path / "one.yaml"), *args[1:])
+        assert r.exit_code == 2
+        assert r.stderr.rstrip().endswith("[unreadable-file]"), r.stderr
+
+
+FOLDED = """\
+launchkit: 1
+id: folded
+title: Folded\t# the title
+launch: 2027-03-15
+tasks:
+  - id: brief
+    title: &t Brief
+    description: >-
+      long text
+      on two lines
+    # a note under the folded block
+    start: &s L-10bd   # shared
+  - id: reminder
+    title: Reminder
+    start: *s
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value", "before", "after"),
+    [
+        # ruamel hangs the comment line below a block list on the list's last item
+        (
+            ALIASED,
+            "tasks.a.channels",
+            "[email, poster]",
+            "channels:\n      - poster\n",
+            "channels: [email, poster]\n",
+        ),
+        # ruamel does not read the comment after an alias, nor that below a flow mapping
+        # ending in spaces; the edit keeps both where they were
+        (ALIASED, "tasks.b.evidence", "https://intra/b", "*intranet  #", "https://intra/b  #"),
+        (ALIASED, "tasks.c.duration", "2bd", "L-2bd}   \n", "L-2bd, duration: 2bd}\n"),
+        # the comment line below a removed block stays as it was written, indented
+        (
+            FOLDED,
+            "tasks.brief.description",
+            "null",
+            "    description: >-\n      long text\n      on two lines\n",
+            "",
+        ),
+        # a tab before an end-of-line comment stays a tab
+        (FOLDED, "title", "New title", "title: Folded\t#", "title: New title\t#"),
+        # an anchor nothing refers to stays on the new value
+        (FOLDED, "tasks.brief.title", "Kickoff", "&t Brief", "&t Kickoff"),
+    ],
+)
+def test_an_edit_keeps_how_the_lines_around_it_were_written(
+    cli, tmp_path, text, key, value, before, after
+):
+    path = tmp_path / "noisy.yaml"
+    path.write_text(text, encoding="utf-8")
+    r = cli("set", str(path), key, value)
+    assert r.exit_code == 0, r.stderr
+    assert path.read_text(encoding="utf-8") == text.replace(before, after)
+
+
+def test_a_value_shared_through_an_anchor_is_refused_where_it_is_anchored(cli, tmp_path):
+    path = tmp_path / "folded.yaml"
+    path.write_text(FOLDED, encoding="utf-8")
+    r = cli("set", str(path), "tasks.brief.start", "L-12bd")
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{path}:12:12: error: 'tasks.brief.start' is shared through")
+    assert "the anchor &s with 1 other place" in r.stderr
+    assert r.stderr.rstrip().endswith("[shared-anchor]")
+    assert path.read_text(encoding="utf-8") == FOLDED
+    # at the alias, the value is that place's own to replace: the anchor stays where it is
+    assert cli("set", str(path), "tasks.reminder.start", "L-12bd").exit_code == 0
+    assert path.read_text(encoding="utf-8") == FOLDED.replace("start: *s", "start: L-12bd")
+
+
+@pytest.mark.parametrize("value", ["!secret x", "!!str 123", "!!python/object:os.system x"])
+def test_a_value_with_a_tag_is_refused_by_name(cli, tmp_path, value):
+    path = tmp_path / "folded.yaml"
+    path.write_text(FOLDED, encoding="utf-8")
+    r = cli("set", str(path), "title", value)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"<value>:1:1: error: '{value}' carries a YAML tag; give the")
+    assert r.stderr.endswith(" in quotes if it must stay text [bad-value]\n")
+    assert path.read_text(encoding="utf-8") == FOLDED
+
+
+@pytest.mark.parametrize(
+    ("key", "says"), [("calendar", "which set does not edit"), ("calendar.workweek", "vars.<name>")]
+)
+def test_set_says_which_keys_it_edits(cli, tmp_path, key, says):
+    path = tmp_path / "folded.yaml"
+    path.write_text(FOLDED, encoding="utf-8")
+    r = cli("set", str(path), key, "[sun]")
+    assert r.exit_code == 2 and says in r.stderr and "[bad-key]" in r.stderr

@@ -456,6 +456,29 @@ def test_a_line_or_paragraph_separator_in_a_text_does_not_shift_later_positions(
     assert f"{path}:{line}:" in r.stderr, r.stderr
 
 
+def test_a_separator_in_a_comment_is_part_of_the_comment(write, cli):
+    # YAML 1.1 readers (libyaml among them) would end the comment there and read what follows
+    text = BASE.replace("    after: [brief]", "    after: [brief]  # see\u2028below\x85too")
+    path = write(text.replace("[brief]  #", "[brief, nope]  #"))
+    r = cli("validate", str(path))
+    line = text.split("\n").index("    after: [brief]  # see\u2028below\x85too") + 1
+    assert (
+        r.stderr
+        == f"{path}:{line}:20: error: 'nope' is not a task of this playbook [unknown-task]\n"
+    )
+    assert cli("validate", str(write(text))).exit_code == 0
+
+
+def test_a_raw_next_line_character_in_quotes_is_refused_not_made_a_space(write, cli):
+    path = write(BASE.replace("title: Champions ready", 'title: "Champions\x85ready"'))
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    line = BASE.split("\n").index("    title: Champions ready") + 1
+    assert r.stderr.startswith(
+        f"{path}:{line}:12: error: the text holds the invisible next line U+0085"
+    )
+
+
 # --- Spans, edges of the calendar -----------------------------------------------------------
 
 LONG = BASE.replace("    due: L-5bd\n", "    due: 2120-01-01\n")

@@ -12,7 +12,6 @@ recursive aliases and unsupported tags, each with its own line and column.
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -113,25 +112,33 @@ def _pairs(node: Any) -> Iterator[tuple[Any, Any]]:
 
 
 @cache
-def _yaml(pure: bool = False) -> Any:
+def _yaml() -> Any:
     from ruamel.yaml import YAML
 
     # The C parser when ruamel.yaml.clib is installed; the pure one otherwise.
-    return YAML(typ="safe", pure=pure)
+    return YAML(typ="safe", pure=False)
 
 
-_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
-"""Line breaks in YAML 1.1, plain characters in YAML 1.2 and in an editor."""
+_UNICODE_BREAKS = "\x85\u2028\u2029"
+"""NEL, LS and PS: line breaks in YAML 1.1 and to libyaml, plain characters in YAML 1.2 and to
+an editor."""
 
 
-def _parser_for(text: str) -> Any:
-    """The parser for `text`: the C one, but where the text holds NEL, LS or PS.
+def _stand_ins(text: str) -> tuple[dict[int, str], dict[int, str]] | None:
+    """Translation tables that hide NEL, LS and PS from the parser, and bring them back.
 
-    libyaml counts those as line breaks, so every line number after one would be off from what
-    the user's editor shows; ruamel's own parser counts only LF and CR, as YAML 1.2 does, and
-    reads the same values.
+    libyaml counts them as line breaks: every line number after one would be off from what the
+    user's editor shows, and one inside a comment would end it. So the text is parsed with each
+    replaced by a private-use character the text does not hold, and scalar values get the
+    original back: the same values YAML 1.2 reads, at the lines an editor shows. None when the
+    text holds none of them.
     """
-    return _yaml(pure=_UNICODE_BREAKS.search(text) is not None)
+    present = [c for c in _UNICODE_BREAKS if c in text]
+    if not present:
+        return None
+    free = (chr(p) for p in range(0xF8FF, 0xE000, -1) if chr(p) not in text)
+    hide = {ord(c): next(free) for c in present}
+    return hide, {ord(v): chr(k) for k, v in hide.items()}
 
 
 @cache
@@ -408,19 +415,22 @@ class _Composer:
         stack: list[list[Any]] = []
         # Names bound once: this loop runs for every value of a file (170,000 at 10,000 tasks).
         scalar_event, scalar_tags = ev.ScalarEvent, _SCALAR_TAGS_WITH_MERGE
-        for event in _parser_for(text).parse(text):
+        tables = _stand_ins(text)
+        back = tables[1] if tables else None
+        for event in _yaml().parse(text.translate(tables[0]) if tables else text):
             kind = type(event)
             if kind is scalar_event:
+                value = event.value if back is None else event.value.translate(back)
                 # `event.ctag` is what the `event.tag` property converts to str on every read.
                 tag = event.ctag
                 if tag is None or tag == "!":
-                    tag = resolve(event.value) if event.implicit[0] else _STR
+                    tag = resolve(value) if event.implicit[0] else _STR
                 elif type(tag) is not str:
                     tag = str(tag)
                 if tag not in scalar_tags:
                     self.check_tag(tag, event.start_mark, scalar=True)
                 node: Any = ScalarNode(
-                    tags[tag], event.value, event.start_mark, event.end_mark, style=event.style
+                    tags[tag], value, event.start_mark, event.end_mark, style=event.style
                 )
                 size = 1
                 self.written += 1

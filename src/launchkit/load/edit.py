@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +83,11 @@ def edit_file(
     change anything but the edited keys, or the file changed while the edit ran.
     """
     shown = display or str(path)
-    real = Path(path).resolve()
+    try:
+        real = Path(path).resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links (RuntimeError before 3.13)
+        read_bytes(Path(path), shown)  # says why the file cannot be read
+        raise
     with edit_lock(real, shown):
         remove_stale_temporaries(real)
         raw = read_bytes(real, shown)
@@ -216,6 +221,7 @@ def set_value(key: str, value_text: str) -> Edit:
         node, name = _target(rt, loaded, key)
         value = _parse_value(value_text, rt)
         old = node.get(name)
+        anchor = _own_anchor(rt, node, name, key)
         if value is None:
             if name not in node:
                 return []
@@ -223,7 +229,7 @@ def set_value(key: str, value_text: str) -> Edit:
         elif old == value and name in node and type(old) is type(value):
             return []
         else:
-            set_key(node, name, value)
+            set_key(node, name, value, anchor=anchor)
         return [Change(key, old, value)]
 
     return edit
@@ -261,15 +267,19 @@ def _target(rt: RoundTrip, loaded: LoadedPlaybook, key: str) -> tuple[Any, str]:
     if len(parts) == 1:
         _check_field(loaded, (), head, Playbook)
         current = rt.data.get(head)
-        if isinstance(current, dict | list) or head in models or head in ("calendar", "people"):
+        if head in models:
             raise _usage(
                 loaded, f"'{head}' holds several values; set one of them, e.g. {head}.<id>.<key>"
+            )
+        if isinstance(current, dict | list) or head in ("calendar", "people"):
+            raise _usage(
+                loaded, f"'{head}' holds several values, which set does not edit; edit the file"
             )
         return rt.data, head
     raise _usage(
         loaded,
-        f"cannot set '{key}': give tasks.<id>.<key>, gates.<id>.<key>, metrics.<name> "
-        "or a top-level key such as launch",
+        f"cannot set '{key}': give tasks.<id>.<key> (or gates, sites, phases), metrics.<name>, "
+        "vars.<name> or a top-level key such as launch",
     )
 
 
@@ -425,24 +435,73 @@ def _parse_value(text: str, rt: RoundTrip) -> Any:
 
 def _refuse_anchors(text: str, rt: RoundTrip) -> None:
     """A value may not carry an anchor (`&s L-1bd`) or an alias (`*s`): once in the file, an
-    alias elsewhere could come to point at it and silently change another item."""
+    alias elsewhere could come to point at it and silently change another item. Nor a tag
+    (`!secret x`, `!!str 123`): the playbook's loader refuses tags, so quoting says it instead."""
     import io
 
     from ruamel.yaml.events import AliasEvent
 
     for event in rt.yaml.parse(io.StringIO(text)):
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            raise LaunchkitError(
-                [
-                    error(
-                        "<value>",
-                        1,
-                        1,
-                        "bad-value",
-                        f"'{text}' carries a YAML anchor or alias; give the value itself",
-                    )
-                ]
+            problem = "carries a YAML anchor or alias; give the value itself"
+        elif getattr(event, "tag", None):
+            problem = "carries a YAML tag; give the value itself, in quotes if it must stay text"
+        else:
+            continue
+        raise LaunchkitError([error("<value>", 1, 1, "bad-value", f"'{text}' {problem}")])
+
+
+def _own_anchor(rt: RoundTrip, node: Any, name: str, key: str) -> str | None:
+    """The anchor the new value keeps: the old value's, when nothing else refers to it.
+
+    A value shared through an anchor (`start: &s L-10bd`, and `start: *s` elsewhere) is refused
+    where it is anchored: ruamel would move the anchor to the alias, rewriting that other line
+    too. At an alias the value is that place's own to replace, and the anchor stays where it is.
+    """
+    old = node.get(name)
+    anchor = getattr(getattr(old, "anchor", None), "value", None)
+    if anchor is None:
+        return None
+    lines = _lines_holding(rt.data, old)
+    line = node.lc.key(name)[0]
+    if len(lines) < 2:
+        return str(anchor)
+    if line != min(lines):
+        return None
+    others = len(lines) - 1
+    raise LaunchkitError(
+        [
+            error(
+                rt.display,
+                line + 1,
+                node.lc.value(name)[1] + 1,
+                "shared-anchor",
+                f"'{key}' is shared through the anchor &{anchor} with {others} other "
+                f"place{'s' if others > 1 else ''} (*{anchor}); edit the file by hand, giving "
+                "each place its own value",
             )
+        ]
+    )
+
+
+def _lines_holding(data: Any, target: Any) -> list[int]:
+    """The 0-based lines of the places in the round-trip data that hold the object `target`
+    (an alias is the same object as its anchor's value)."""
+    found: list[int] = []
+    stack, seen = [data], set()
+    while stack:
+        item: Any = stack.pop()
+        if not isinstance(item, dict | list) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        # the round-trip types know where each entry stands; a key merged in (`<<: *base`)
+        # stands nowhere of its own
+        places: dict[Any, Any] = getattr(getattr(item, "lc", None), "data", None) or {}
+        for k, v in item.items() if isinstance(item, dict) else enumerate(item):
+            if v is target:
+                found.append(places[k][0] if k in places else sys.maxsize)
+            stack.append(v)
+    return found
 
 
 def _show(value: Any) -> str:

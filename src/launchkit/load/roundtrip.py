@@ -198,12 +198,28 @@ def merge_lines(
         o1 = max(o1, done)
         out.extend(o_lines[done:o1])
         unread = _unread_tail(o_keys[o1:o2], b_keys[b1:b2])
-        lines = _reindent(o_keys[o1 : o2 - unread], b_keys[b1:b2], e_keys[e1:e2])
+        # the original lines as the file has them (a tab before a comment stays a tab)
+        written = [ln.rstrip("\r\n") for ln in o_lines[o1:o2]]
+        lines = _reindent(written[: len(written) - unread], b_keys[b1:b2], e_keys[e1:e2])
+        lines = _comment_lines_as_written(written, lines)
         out.extend(key + newline for key in lines)
         out.extend(o_lines[o2 - unread : o2])
         done = max(o2, o1)
     out.extend(o_lines[done:])
     return _with_ending("".join(_ensure_newlines(out, newline)), original)
+
+
+def _comment_lines_as_written(o_chunk: list[str], lines: list[str]) -> list[str]:
+    """`lines` with each comment-only line that the original chunk holds too taken back as the
+    file wrote it: ruamel re-indents a comment line it moves (below a removed block scalar, to
+    column 0)."""
+    written: dict[str, str] = {}
+    for o in o_chunk:
+        if o.lstrip().startswith("#"):
+            written.setdefault(o.strip(), o)
+    if not written:
+        return lines
+    return [written.get(ln.strip(), ln) if ln.lstrip().startswith("#") else ln for ln in lines]
 
 
 def _unread_tail(o_chunk: list[str], b_chunk: list[str]) -> int:
@@ -306,7 +322,7 @@ def _rejoined(chunk: list[str], o_chunk: list[str]) -> list[str]:
             out
             and comment.startswith("#")
             and all(o.strip() != comment for o in o_chunk)
-            and any(o.rstrip().endswith(" " + comment) for o in o_chunk)
+            and any(re.search(r"\s" + re.escape(comment) + r"\s*$", o) for o in o_chunk)
         ):
             out[-1] = f"{out[-1]}  {comment}"
         else:
@@ -327,7 +343,7 @@ def _unread_comment(original: str, baseline: str) -> tuple[str, str]:
 def _comment_at(original: str, line: str) -> str:
     """`line` with its end-of-line comment moved back to the column it had in `original`, or as
     far from a longer value as it was from the old one."""
-    hash_at = original.rfind(" #")
+    hash_at = max(original.rfind(" #"), original.rfind("\t#"))
     if hash_at < 0:
         return line
     comment = original[hash_at + 1 :]
@@ -335,8 +351,11 @@ def _comment_at(original: str, line: str) -> str:
         return line
     code = line[: -len(comment)].rstrip()
     head = original[: hash_at + 1]
-    gap = len(head) - len(head.rstrip())  # used when the new value reaches past the column
-    return code + " " * (hash_at + 1 - len(code) if len(code) < hash_at else gap) + comment
+    gap = head[len(head.rstrip()) :]
+    if "\t" in gap:  # a tab lines comments up in the user's editor, not at a column here
+        return code + gap + comment
+    # the comment's column, or its distance when the new value reaches past that column
+    return code + " " * (hash_at + 1 - len(code) if len(code) < hash_at else len(gap)) + comment
 
 
 def _split(text: str) -> list[str]:
@@ -400,8 +419,13 @@ def _with_ending(text: str, original: str) -> str:
     return text.rstrip("\r\n")
 
 
-def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) -> None:
+def set_key(
+    mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = (), anchor: str | None = None
+) -> None:
     """Set `mapping[key]`, keeping the old value's quoting and the mapping's comments in place.
+
+    `anchor` is put on the new value (where it can carry one): the old value's anchor, when
+    nothing else refers to it.
 
     A new key goes right after the last of `after` that the mapping has, else at the end. At the
     end, the comment lines and blank lines that followed the old last entry stay after the new
@@ -415,7 +439,10 @@ def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) 
         token = _trailing_comment(old)
         below = token.value.partition("\n")[2] if token is not None else ""
         _drop_borrowed_comment(mapping, key)
-        mapping[key] = _like(old, value)
+        new = _like(old, value)
+        if anchor and hasattr(new, "yaml_set_anchor"):
+            new.yaml_set_anchor(anchor, always_dump=True)
+        mapping[key] = new
         if below:
             _append_lines(mapping, key, below)
         return
