@@ -506,6 +506,23 @@ def test_a_date_beyond_a_century_from_launch_is_refused_quickly(write, cli, due)
     assert r.stderr.rstrip().endswith("[date-range]")
 
 
+@pytest.mark.parametrize("by", ["1900-03-01", "L+99999w", "0002-01-01", "9998-12-30"])
+@pytest.mark.parametrize("command", ["plan", "check", "status", "render"])
+def test_a_gate_due_beyond_a_century_from_launch_is_refused(write, cli, tmp_path, by, command):
+    # found by the long fuzz run: check, status, the launch room and the wall calendar each
+    # computed the gate's day on their own, past the calendar's reach (exit 3)
+    gate = "  - {id: managers, title: Managers on the app,"
+    path = write(BASE.replace(gate, f"{gate} by: {by},"))
+    extra = ["-o", str(tmp_path / "out")] if command == "render" else []
+    r = cli(command, str(path), *extra)
+    assert r.exit_code == 2, r.stderr
+    line = BASE.split("\n").index(gate + " metric: managers_active_pct, min: 100}") + 1
+    assert r.stderr.startswith(f"{path}:{line}:"), r.stderr
+    assert "gate 'managers' falls due too far from L: " in r.stderr
+    assert r.stderr.rstrip().endswith("[date-range]")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("launch", ["9999-12-31", "0001-01-01"])
 def test_a_launch_day_at_the_calendar_edge_says_how_far_the_plan_reaches(cli, launch):
     r = cli("plan", "starter", "--launch", launch)

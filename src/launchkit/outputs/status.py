@@ -149,8 +149,8 @@ def summarize(plan: Plan, as_of: dt.date, history: History | None = None) -> Sta
 
 
 def _forecasts(plan: Plan, as_of: dt.date, history: History) -> list[GateForecast]:
-    from launchkit.readiness.dates import due_day
     from launchkit.readiness.forecast import gate_outlook
+    from launchkit.schedule.dates import due_day
 
     out = []
     for gate in plan.playbook.gates:

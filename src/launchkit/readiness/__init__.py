@@ -1,9 +1,9 @@
 """Layer 4: gates and rules evaluated on a plan as of a date."""
 
 from launchkit.readiness.check import check_readiness
-from launchkit.readiness.dates import WorkingDays, due_day
 from launchkit.readiness.findings import Finding, Report, Subject, WaiverNote
 from launchkit.readiness.metrics import Metrics, MetricValue, inline_metrics, load_metrics
+from launchkit.schedule.dates import WorkingDays, due_day
 
 __all__ = [
     "Finding",

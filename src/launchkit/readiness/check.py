@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from launchkit.diagnostics import Severity
-from launchkit.readiness.dates import WorkingDays
 from launchkit.readiness.days import Notes, day_notes
 from launchkit.readiness.findings import Finding, Report, Subject
 from launchkit.readiness.forecast import History
@@ -13,6 +12,7 @@ from launchkit.readiness.gates import GateContext, evaluate_gate
 from launchkit.readiness.metrics import Metrics, inline_metrics
 from launchkit.readiness.tasks import evaluate_task
 from launchkit.schedule import Plan
+from launchkit.schedule.dates import WorkingDays
 
 
 def check_readiness(

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from launchkit.diagnostics import LaunchkitError, Severity, error
 from launchkit.model import Gate
-from launchkit.readiness.dates import WorkingDays, due_day
 from launchkit.readiness.findings import Finding, Phrase, Subject
 from launchkit.readiness.forecast import History, gate_outlook
 from launchkit.readiness.metrics import Metrics, MetricValue, format_value
 from launchkit.readiness.rules import RULES, Outcome, RuleContext
 from launchkit.readiness.waivers import apply_waiver
 from launchkit.schedule import Plan
+from launchkit.schedule.dates import WorkingDays, due_day
 
 
 @dataclass(frozen=True)

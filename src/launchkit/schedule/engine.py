@@ -77,7 +77,36 @@ def schedule(
         # week around a day, a range of launch days to advise on) to stay inside it.
         reach = _reach(loaded) or (0, 0)
         raise LaunchkitError([_edge_error(loaded, day_l, launch is not None, reach)])
+    _check_gate_days(loaded, plan)
     return plan
+
+
+def _check_gate_days(loaded: LoadedPlaybook, plan: Plan) -> None:
+    """Every gate's `by` falls within the plan's reach, as every task's days do: `by: 1900-03-01`
+    or `by: L+99999w` is a typo that `check`, `status`, `site` and the wall calendar would
+    otherwise each meet on their own."""
+    from launchkit.schedule.dates import due_day
+
+    calendar = plan.calendar()
+    for i, gate in enumerate(loaded.playbook.gates):
+        try:
+            day = due_day(gate.by, plan.launch, calendar)
+            near = abs(day.year - plan.launch.year) <= MAX_REACH_YEARS
+            problem = "" if near and FIRST_DAY <= day <= LAST_DAY else f"{day.isoformat()} is"
+        except (OutOfReach, ValueError, OverflowError) as e:  # past the calendar's years
+            problem = f"{e};"
+        if problem:
+            raise LaunchkitError(
+                [
+                    loaded.error(
+                        ("gates", i, "by") if gate.by is not None else ("gates", i),
+                        "date-range",
+                        f"gate '{gate.id}' falls due too far from L: {problem} a plan may reach "
+                        f"at most {MAX_REACH_YEARS} years from L (is a date or an offset "
+                        "mistyped?)",
+                    )
+                ]
+            )
 
 
 def _schedule(

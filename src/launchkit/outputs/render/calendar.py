@@ -193,7 +193,7 @@ class _Builder:
                 if wave is not None and wave != self.launch:
                     text = _("Wave: %(site)s", site=site.name)
                     days.setdefault(wave, []).append(Entry("wave", text))
-        from launchkit.readiness.dates import due_day
+        from launchkit.schedule.dates import due_day
 
         for gate in self.ctx.playbook.gates:
             day = due_day(gate.by, self.ctx.plan.launch, self.ctx.plan.calendar())

@@ -319,9 +319,9 @@ def _charts(
 ) -> list[dict[str, Any]]:
     """One small chart per metric gate: its dated history, the target, and the forecast."""
     from launchkit.outputs.site.chart import metric_chart
-    from launchkit.readiness.dates import due_day
     from launchkit.readiness.forecast import gate_outlook
     from launchkit.readiness.metrics import format_value
+    from launchkit.schedule.dates import due_day
 
     charts = []
     for gate in plan.playbook.gates:

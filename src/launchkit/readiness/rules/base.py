@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from launchkit.model import Gate, Site
-from launchkit.readiness.dates import WorkingDays
 from launchkit.readiness.findings import Phrase
 from launchkit.schedule import Plan
+from launchkit.schedule.dates import WorkingDays
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Days that readiness needs from the plan's working-day calendar: when each gate falls due."""
+"""Days the plan and readiness need from a working-day calendar: when each gate falls due."""
 
 from __future__ import annotations
 
