@@ -199,7 +199,7 @@ def assert_diagnostic(line: str, shown: str, raw: bytes, command: str) -> None:
     text = raw.decode("utf-8", errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = text.split("\n")
+    lines = re.split(r"\r\n|\r|\n", text)  # as an editor counts lines, and launchkit
     row, col = int(m["line"]), int(m["col"])
     assert 1 <= row <= len(lines), (command, line, len(lines))
     # One past the end of a line is where a missing value or an unclosed bracket is reported.
