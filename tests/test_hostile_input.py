@@ -479,6 +479,18 @@ def test_a_raw_next_line_character_in_quotes_is_refused_not_made_a_space(write, 
     )
 
 
+@pytest.mark.parametrize(
+    ("raw", "where"), [(b"\r\x00# x\n", "2:1"), (b"id: x\r\ntitle: [a\x00\n", "2:10")]
+)
+def test_a_lone_carriage_return_ends_a_line_in_every_position(tmp_path, cli, raw, where):
+    # found by the long fuzz run: the NUL check counted only LF
+    path = tmp_path / "launch.yaml"
+    path.write_bytes(raw)
+    r = cli("validate", str(path))
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"{path}:{where}: error: the file holds a NUL byte"), r.stderr
+
+
 # --- Spans, edges of the calendar -----------------------------------------------------------
 
 LONG = BASE.replace("    due: L-5bd\n", "    due: 2120-01-01\n")

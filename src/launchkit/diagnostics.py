@@ -73,13 +73,21 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def source_lines(text: str) -> list[str]:
+def source_lines(text: str, *, last: bool = False) -> list[str]:
     """The lines of a file as an editor numbers them, and as every `file:line:col` counts them.
 
     Only LF, CRLF and CR end a line. `str.splitlines` also splits at NEL, LS, PS, form feeds
-    and the like, which would put every line after one under the wrong number.
+    and the like, which would put every line after one under the wrong number. With `last`, the
+    empty line after a final line break is kept, where a YAML parser may point.
     """
     lines = _LINE_BREAK.split(text)
-    if lines[-1] == "":
+    if lines[-1] == "" and not last:
         lines.pop()
     return lines
+
+
+def line_and_column(text: str, at: int) -> tuple[int, int]:
+    """1-based line and column of the character at index `at`, lines counted as `source_lines`
+    counts them (LF, CRLF and CR)."""
+    lines = _LINE_BREAK.split(text[:at])
+    return len(lines), len(lines[-1]) + 1

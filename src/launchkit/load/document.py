@@ -19,7 +19,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from launchkit.diagnostics import Diagnostic, LaunchkitError, error
+from launchkit.diagnostics import (
+    Diagnostic,
+    LaunchkitError,
+    error,
+    line_and_column,
+    source_lines,
+)
 from launchkit.load.yamlerrors import explain
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -232,8 +238,7 @@ def parse_document(text: str, shown: str) -> Document:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:  # a lone surrogate, possible only in text built in memory
-        before = text[: e.start]
-        line, col = before.count("\n") + 1, e.start - (before.rfind("\n") + 1) + 1
+        line, col = line_and_column(text, e.start)
         _fail(shown, line, col, "bad-character", "this character cannot be written as UTF-8")
     root = _Composer(shown).compose(text)
     if root is None or (type(root).__name__ == "ScalarNode" and root.tag == _TAG + "null"):
@@ -335,10 +340,8 @@ def _looks_utf16(raw: bytes) -> bool:
 
 def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters) of a byte offset; bad bytes count as one each."""
-    start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
-    col = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
-    return line, col
+    before = raw[:offset].decode("utf-8", errors="replace")
+    return line_and_column(before, len(before))
 
 
 def _inside(text: str, line: int, col: int) -> tuple[int, int]:
@@ -347,7 +350,7 @@ def _inside(text: str, line: int, col: int) -> tuple[int, int]:
     The C parser reports the end of a file that does not end in a line break on the line after
     the last one; an editor cannot jump there, so the end of the last line is shown instead.
     """
-    lines = text.split("\n")
+    lines = source_lines(text, last=True)
     if line > len(lines):
         return len(lines), len(lines[-1]) + 1
     return line, min(col, len(lines[line - 1]) + 1)
@@ -389,9 +392,7 @@ class _Composer:
             char = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
             found = text.find(chr(char))
             at = found if found >= 0 else min(e.position, len(text))
-            before = text[:at]
-            line = before.count("\n") + 1
-            col = at - (before.rfind("\n") + 1) + 1
+            line, col = line_and_column(text, at)
             return _fail(
                 self.shown,
                 line,

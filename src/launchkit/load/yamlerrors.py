@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from launchkit.diagnostics import source_lines
+
 
 def explain(e: Any, text: str) -> tuple[int, int, str, str]:
     """(line, column, code, message) for a ruamel MarkedYAMLError raised while parsing `text`."""
@@ -104,7 +106,7 @@ def _char_at(text: str, mark: Any) -> str:
     """The character at a mark, or '' at the end of the text."""
     if mark is None:
         return ""
-    lines = text.split("\n")
+    lines = source_lines(text, last=True)
     if mark.line >= len(lines):
         return ""
     row = lines[mark.line]

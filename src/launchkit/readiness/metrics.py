@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from launchkit.diagnostics import Diagnostic, LaunchkitError, error, source_lines
+from launchkit.diagnostics import (
+    Diagnostic,
+    LaunchkitError,
+    error,
+    line_and_column,
+    source_lines,
+)
 from launchkit.load import LoadedPlaybook
 
 MetricScalar = float | bool | str
@@ -188,9 +194,8 @@ def _read(path: Path, shown: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        before = raw[: e.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        before = raw[: e.start].decode("utf-8", errors="replace")
+        line, col = line_and_column(before, len(before))
         raise LaunchkitError(
             [error(shown, line, col, "not-utf8", "the file is not UTF-8; save it as UTF-8")]
         ) from None
