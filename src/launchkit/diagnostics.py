@@ -86,8 +86,10 @@ def source_lines(text: str, *, last: bool = False) -> list[str]:
     return lines
 
 
-def line_and_column(text: str, at: int) -> tuple[int, int]:
-    """1-based line and column of the character at index `at`, lines counted as `source_lines`
-    counts them (LF, CRLF and CR)."""
-    lines = _LINE_BREAK.split(text[:at])
+def line_and_column(text: str | bytes, at: int) -> tuple[int, int]:
+    """1-based line and column of index `at`, lines counted as `source_lines` counts them (LF,
+    CRLF and CR). In bytes, `at` is a byte offset and the column counts characters, each byte
+    that is not UTF-8 as one."""
+    before = text[:at].decode("utf-8", errors="replace") if isinstance(text, bytes) else text[:at]
+    lines = _LINE_BREAK.split(before)
     return len(lines), len(lines[-1]) + 1

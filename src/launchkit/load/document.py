@@ -301,7 +301,7 @@ def decode_text(raw: bytes, shown: str) -> str:
             ]
         )
     if b"\x00" in raw:
-        line, col = _line_col(raw, raw.index(b"\x00"))
+        line, col = line_and_column(raw, raw.index(b"\x00"))
         raise LaunchkitError(
             [
                 error(
@@ -316,7 +316,7 @@ def decode_text(raw: bytes, shown: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line, col = _line_col(raw, e.start)
+        line, col = line_and_column(raw, e.start)
         raise LaunchkitError(
             [
                 error(
@@ -336,12 +336,6 @@ def _looks_utf16(raw: bytes) -> bool:
     return len(head) >= 8 and (
         head[1::2].count(0) == len(head) // 2 or head[::2].count(0) == len(head) // 2
     )
-
-
-def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset; bad bytes count as one each."""
-    before = raw[:offset].decode("utf-8", errors="replace")
-    return line_and_column(before, len(before))
 
 
 def _inside(text: str, line: int, col: int) -> tuple[int, int]:

@@ -127,13 +127,13 @@ def _proven(rt: RoundTrip, changes: list[Change], shown: str) -> bytes:
             broken = ("drop", dropped[0]) if dropped else ("repeat", repeated[0])
     if broken is not None:
         verb, comment = broken
-        line = _line_of(rt.text, comment)
+        line, column = _place_of(rt.text, comment)
         raise LaunchkitError(
             [
                 error(
                     shown,
-                    line or 1,
-                    source_lines(rt.text)[line - 1].find(comment) + 1 if line else 1,
+                    line,
+                    column,
                     "edit-breaks-comment",
                     f"this edit would {verb} the comment {comment!r} (the editor cannot place "
                     "it exactly); nothing was written, edit the file by hand or move the comment",
@@ -154,12 +154,12 @@ def _proven(rt: RoundTrip, changes: list[Change], shown: str) -> bytes:
     )
 
 
-def _line_of(text: str, comment: str) -> int:
-    """The 1-based line on which `comment` stands in `text` (0 if it cannot be found)."""
+def _place_of(text: str, comment: str) -> tuple[int, int]:
+    """The 1-based line and column where `comment` first stands in `text` (1:1 if nowhere)."""
     for number, line in enumerate(source_lines(text), 1):
         if comment in line:
-            return number
-    return 0
+            return number, line.index(comment) + 1
+    return 1, 1
 
 
 def mark_done(task_ref: str, on: dt.date | None = None, evidence: str | None = None) -> Edit:

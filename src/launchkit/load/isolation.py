@@ -5,7 +5,7 @@ loader whatever wrote the text: the line merge or ruamel's own dump). Each edite
 to hold its new value (or to be gone, for `null`), then removed from both, along with the
 mappings the edit had to create for it (`site_status:`, `vars:`); what is left must be equal.
 
-Comments are not data, so they get a proof of their own (`lost_comments`): every comment of the
+Comments are not data, so they get a proof of their own (`comment_changes`): every comment of the
 file is still in the edited text, but those that went with the edited value itself (its own
 end-of-line comment when the key is removed, the comments inside a replaced block). Which those
 are, ruamel tells: they are in its dump before the edit and not in its dump after.

@@ -333,17 +333,22 @@ def _rejoined(chunk: list[str], o_chunk: list[str]) -> list[str]:
 def _unread_comment(original: str, baseline: str) -> tuple[str, str]:
     """`original` split into its code and an end-of-line comment that ruamel did not read (it
     drops the one after an alias), or (original, "") if that is not how the two differ."""
-    hash_at = max(original.rfind(" #"), original.rfind("\t#"))
+    hash_at = _comment_start(original)
     code = original[:hash_at].rstrip()
     if hash_at < 0 or "#" in baseline or " ".join(code.split()) != " ".join(baseline.split()):
         return original, ""
     return code, original[len(code) :]
 
 
+def _comment_start(line: str) -> int:
+    """Where the space or tab before a line's last ` #` stands, or -1."""
+    return max(line.rfind(" #"), line.rfind("\t#"))
+
+
 def _comment_at(original: str, line: str) -> str:
     """`line` with its end-of-line comment moved back to the column it had in `original`, or as
     far from a longer value as it was from the old one."""
-    hash_at = max(original.rfind(" #"), original.rfind("\t#"))
+    hash_at = _comment_start(original)
     if hash_at < 0:
         return line
     comment = original[hash_at + 1 :]

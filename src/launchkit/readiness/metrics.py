@@ -194,8 +194,7 @@ def _read(path: Path, shown: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        before = raw[: e.start].decode("utf-8", errors="replace")
-        line, col = line_and_column(before, len(before))
+        line, col = line_and_column(raw, e.start)
         raise LaunchkitError(
             [error(shown, line, col, "not-utf8", "the file is not UTF-8; save it as UTF-8")]
         ) from None

@@ -90,18 +90,23 @@ def _check_gate_days(loaded: LoadedPlaybook, plan: Plan) -> None:
     calendar = plan.calendar()
     for i, gate in enumerate(loaded.playbook.gates):
         try:
+            # the calendar refuses a day over MAX_REACH_YEARS from launch day (OutOfReach)
             day = due_day(gate.by, plan.launch, calendar)
-            near = abs(day.year - plan.launch.year) <= MAX_REACH_YEARS
-            problem = "" if near and FIRST_DAY <= day <= LAST_DAY else f"{day.isoformat()} is"
+            problem = (
+                ""
+                if FIRST_DAY <= day <= LAST_DAY
+                else f"{day.isoformat()} is outside the days a plan may reach, "
+                f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+            )
         except (OutOfReach, ValueError, OverflowError) as e:  # past the calendar's years
-            problem = f"{e};"
+            problem = str(e)
         if problem:
             raise LaunchkitError(
                 [
                     loaded.error(
                         ("gates", i, "by") if gate.by is not None else ("gates", i),
                         "date-range",
-                        f"gate '{gate.id}' falls due too far from L: {problem} a plan may reach "
+                        f"gate '{gate.id}' falls due too far from L: {problem}; a plan may reach "
                         f"at most {MAX_REACH_YEARS} years from L (is a date or an offset "
                         "mistyped?)",
                     )
